@@ -1,0 +1,117 @@
+"""Clients: the local businesses the agency makes content for."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+
+from localbzz.accounts.permissions import VisibleQuerySet
+from localbzz.db import BaseModel, choices_constraint
+
+SUBDOMAIN_VALIDATOR = RegexValidator(
+    r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",
+    "Use lower-case letters, digits and hyphens (a DNS label: 1-63 characters, "
+    "not starting or ending with a hyphen).",
+)
+
+
+def validate_subdomain_not_reserved(value: str) -> None:
+    if value in settings.RESERVED_SUBDOMAINS:
+        raise ValidationError(f"'{value}' is reserved and cannot be a client's portal subdomain.")
+
+
+class ClientStatus(models.TextChoices):
+    ACTIVE = "Active"
+    INACTIVE = "Inactive"
+    PITCHING = "Pitching"
+
+
+class ShootFrequency(models.TextChoices):
+    MONTHLY = "Monthly"
+    QUARTERLY = "Quarterly"
+    PER_PROJECT = "Per Project"
+    AD_HOC = "Ad Hoc"
+
+
+class ContactMethod(models.TextChoices):
+    EMAIL = "Email"
+    PHONE = "Phone"
+    TEXT = "Text"
+    PORTAL = "Portal"
+
+
+class ClientQuerySet(VisibleQuerySet):
+    pass
+
+
+class Client(BaseModel):
+    """A business the agency serves, with its contact and its content plan."""
+
+    name = models.CharField(max_length=200, db_index=True)
+    status = models.CharField(
+        max_length=16, choices=ClientStatus.choices, default=ClientStatus.PITCHING, db_index=True
+    )
+    primary_contact_name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    client_portal_subdomain = models.CharField(
+        max_length=63,
+        unique=True,
+        validators=[SUBDOMAIN_VALIDATOR, validate_subdomain_not_reserved],
+        help_text="The client's portal lives at <subdomain>.<portal base domain>.",
+    )
+    shoot_frequency = models.CharField(
+        max_length=16, choices=ShootFrequency.choices, default=ShootFrequency.MONTHLY, db_index=True
+    )
+    default_reels = models.PositiveSmallIntegerField(default=0)
+    default_photos = models.PositiveSmallIntegerField(default=0)
+    default_carousels = models.PositiveSmallIntegerField(default=0)
+    services = models.JSONField(
+        default=list, blank=True, help_text="Services taken, e.g. Reels, Photography."
+    )
+    platforms = models.JSONField(
+        default=list, blank=True, help_text="Platforms posted to, e.g. Instagram."
+    )
+    preferred_contact_method = models.CharField(
+        max_length=10, choices=ContactMethod.choices, default=ContactMethod.EMAIL
+    )
+    logo = models.ImageField(upload_to="client-logos/", blank=True)
+    notes = models.TextField(blank=True)
+
+    objects = ClientQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            choices_constraint("status", ClientStatus, "client_status_valid"),
+            choices_constraint("shoot_frequency", ShootFrequency, "client_shoot_frequency_valid"),
+            choices_constraint(
+                "preferred_contact_method", ContactMethod, "client_contact_method_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(default_reels__gte=0)
+                & Q(default_photos__gte=0)
+                & Q(default_carousels__gte=0),
+                name="client_default_counts_non_negative",
+            ),
+            models.CheckConstraint(
+                condition=~Q(client_portal_subdomain=""), name="client_subdomain_not_empty"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.client_portal_subdomain:
+            self.client_portal_subdomain = self.client_portal_subdomain.strip().lower()
+        for field in ("services", "platforms"):
+            value = getattr(self, field)
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValidationError({field: "Give a list of names."})
+
+    @property
+    def portal_host(self) -> str:
+        return f"{self.client_portal_subdomain}.{settings.PORTAL_BASE_DOMAIN}"

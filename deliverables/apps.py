@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DeliverablesConfig(AppConfig):
+    name = "deliverables"
+    verbose_name = "Deliverables"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class FormsConfig(AppConfig):
+    name = "forms"
+    verbose_name = "Form submissions"
+    default_auto_field = "django.db.models.BigAutoField"

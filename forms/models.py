@@ -1,0 +1,69 @@
+"""Form submissions: leads from the public website, reviewed by the agency."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from localbzz.accounts.permissions import VisibleQuerySet
+from localbzz.db import BaseModel, choices_constraint
+
+
+class ApprovalStatus(models.TextChoices):
+    PENDING = "Pending"
+    APPROVED = "Approved"
+    REJECTED = "Rejected"
+
+
+class FormSubmissionQuerySet(VisibleQuerySet):
+    pass
+
+
+class FormSubmission(BaseModel):
+    """A prospective client's enquiry; approving it creates a Pitching client."""
+
+    contact_name = models.CharField(max_length=200)
+    email = models.EmailField(db_index=True)
+    phone = models.CharField(max_length=40, blank=True)
+    business_name = models.CharField(max_length=200, db_index=True)
+    website = models.URLField(max_length=500, blank=True)
+    industry = models.CharField(max_length=100, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    social_handles = models.JSONField(
+        default=dict, blank=True, help_text='e.g. {"instagram": "@acme"}'
+    )
+    services_wanted = models.JSONField(default=list, blank=True)
+    budget = models.CharField(max_length=100, blank=True)
+    message = models.TextField(blank=True)
+    consent_to_contact = models.BooleanField(default=False)
+    approval_status = models.CharField(
+        max_length=10, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.TextField(blank=True)
+    client = models.OneToOneField(
+        "clients.Client",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="form_submission",
+    )
+
+    objects = FormSubmissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            choices_constraint(
+                "approval_status", ApprovalStatus, "formsubmission_approval_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(approval_status=ApprovalStatus.PENDING) | Q(reviewed_at__isnull=False),
+                name="formsubmission_reviewed_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.business_name} ({self.contact_name})"

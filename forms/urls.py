@@ -1,0 +1,4 @@
+"""Staff dashboard pages of the forms app."""
+
+app_name = "forms"
+urlpatterns: list = []

@@ -1,0 +1,254 @@
+"""Who may see or change what: the permission matrix of DESIGN.md, written once.
+
+Each model has one policy with two methods:
+
+- ``scope(queryset, user, action)`` narrows a queryset to the rows ``user`` may act on;
+- ``allows(user, action, obj=None)`` answers for one object (or, without one, for the kind).
+
+HTML views, API viewsets, websocket consumers, exports and broadcast recipients all call
+these. Hidden and missing objects look the same to callers: they answer 404.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from django.db.models import Model, QuerySet
+
+if TYPE_CHECKING:
+    from localbzz.accounts.models import User
+
+
+class Action:
+    VIEW = "view"
+    ADD = "add"
+    CHANGE = "change"
+    DELETE = "delete"
+    APPROVE = "approve"  # form submissions
+    REVIEW = "review"  # a client's approve / request-changes on a deliverable
+
+    HTTP_METHODS: ClassVar[dict[str, str]] = {
+        "GET": VIEW,
+        "HEAD": VIEW,
+        "OPTIONS": VIEW,
+        "POST": ADD,
+        "PUT": CHANGE,
+        "PATCH": CHANGE,
+        "DELETE": DELETE,
+    }
+
+    @classmethod
+    def for_method(cls, method: str) -> str:
+        return cls.HTTP_METHODS.get(method.upper(), cls.CHANGE)
+
+
+def _role(user) -> str | None:
+    """``admin``, ``team``, ``client`` or ``None`` for anonymous and inactive users."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    if user.is_admin:
+        return "admin"
+    return user.role
+
+
+class Policy:
+    """The default policy: admins may do anything, nobody else anything."""
+
+    #: actions allowed per role on every row of the model (None = anonymous)
+    grants: ClassVar[dict[str | None, set[str]]] = {"admin": {"view", "add", "change", "delete"}}
+    #: path from the model to its client, for client users' "own" rows
+    client_path: ClassVar[str | None] = None
+    #: actions a client user may take on its own client's rows
+    client_actions: ClassVar[set[str]] = set()
+
+    def role_allows(self, user, action: str) -> bool:
+        role = _role(user)
+        if role == "client":
+            return action in self.client_actions
+        return action in self.grants.get(role, set())
+
+    def scope(self, queryset: QuerySet, user, action: str = Action.VIEW) -> QuerySet:
+        role = _role(user)
+        if role == "client":
+            if action not in self.client_actions or self.client_path is None:
+                return queryset.none()
+            return queryset.filter(**{self.client_path: user.client_id})
+        if action in self.grants.get(role, set()):
+            return queryset
+        return queryset.none()
+
+    def allows(self, user, action: str, obj: Model | None = None) -> bool:
+        if not self.role_allows(user, action):
+            return False
+        if obj is None:
+            return True
+        if _role(user) == "client":
+            return self.client_id_of(obj) == user.client_id
+        return True
+
+    def client_id_of(self, obj: Model):
+        """The id of the client that ``obj`` belongs to, following ``client_path``."""
+        if self.client_path is None:
+            return None
+        value = obj
+        parts = self.client_path.split("__")
+        for part in parts[:-1]:
+            value = getattr(value, part, None)
+            if value is None:
+                return None
+        last = parts[-1]
+        return getattr(value, f"{last}_id", None) if last != "id" else value.pk
+
+
+STAFF_ALL = {"view", "add", "change", "delete"}
+
+
+class ClientPolicy(Policy):
+    grants: ClassVar = {"admin": STAFF_ALL, "team": {"view", "change"}}
+    client_path = "id"
+    client_actions: ClassVar = {"view"}
+
+
+class TeamMemberPolicy(Policy):
+    grants: ClassVar = {"admin": STAFF_ALL, "team": {"view"}}
+    client_actions: ClassVar = {"view"}
+
+    def scope(self, queryset, user, action=Action.VIEW):
+        if _role(user) == "client":
+            if action != Action.VIEW:
+                return queryset.none()
+            # Only the names of the people on the client's own shoots.
+            return queryset.filter(shoot_assignments__shoot__client_id=user.client_id).distinct()
+        return super().scope(queryset, user, action)
+
+    def allows(self, user, action, obj=None):
+        if _role(user) == "client" and obj is not None:
+            return (
+                action == Action.VIEW
+                and obj.shoot_assignments.filter(shoot__client_id=user.client_id).exists()
+            )
+        return super().allows(user, action, obj)
+
+
+class ShootPolicy(Policy):
+    grants: ClassVar = {"admin": STAFF_ALL, "team": STAFF_ALL}
+    client_path = "client"
+    client_actions: ClassVar = {"view"}
+
+    def allows(self, user, action, obj=None):
+        # Team members may not delete a completed shoot: it is the record of work done.
+        if (
+            action == Action.DELETE
+            and _role(user) == "team"
+            and obj is not None
+            and obj.status == "Completed"
+        ):
+            return False
+        return super().allows(user, action, obj)
+
+    def scope(self, queryset, user, action=Action.VIEW):
+        qs = super().scope(queryset, user, action)
+        if action == Action.DELETE and _role(user) == "team":
+            qs = qs.exclude(status="Completed")
+        return qs
+
+
+class DeliverablePolicy(Policy):
+    grants: ClassVar = {"admin": STAFF_ALL, "team": STAFF_ALL}
+    client_path = "client"
+    client_actions: ClassVar = {"view", "review"}
+
+    def allows(self, user, action, obj=None):
+        if action == Action.REVIEW:
+            role = _role(user)
+            if role != "client":
+                return False
+            return obj is None or (obj.client_id == user.client_id and obj.status == "Needs Review")
+        return super().allows(user, action, obj)
+
+
+class TaskPolicy(Policy):
+    grants: ClassVar = {"admin": STAFF_ALL, "team": STAFF_ALL}
+
+
+class TimeEntryPolicy(Policy):
+    grants: ClassVar = {"admin": STAFF_ALL, "team": STAFF_ALL}
+
+
+class FormSubmissionPolicy(Policy):
+    grants: ClassVar = {
+        "admin": {*STAFF_ALL, "approve"},
+        "team": {"view", "change", "approve"},
+        None: {"add"},
+    }
+
+    def role_allows(self, user, action):
+        role = _role(user)
+        if role == "client":
+            return False
+        return action in self.grants.get(role, set())
+
+    def scope(self, queryset, user, action=Action.VIEW):
+        role = _role(user)
+        if role in ("admin", "team") and action in self.grants[role]:
+            return queryset
+        return queryset.none()
+
+
+class PortalRequestPolicy(Policy):
+    grants: ClassVar = {"admin": STAFF_ALL, "team": {"view", "change"}}
+    client_path = "client"
+    client_actions: ClassVar = {"view", "add"}
+
+
+class AdminOnlyPolicy(Policy):
+    """Users, webhooks and the audit log: admins only."""
+
+
+_POLICIES: dict[str, Policy] = {
+    "clients.client": ClientPolicy(),
+    "team.teammember": TeamMemberPolicy(),
+    "shoots.shoot": ShootPolicy(),
+    "deliverables.deliverable": DeliverablePolicy(),
+    "tasks.task": TaskPolicy(),
+    "tasks.timeentry": TimeEntryPolicy(),
+    "forms.formsubmission": FormSubmissionPolicy(),
+    "portal.clientportalrequest": PortalRequestPolicy(),
+}
+_DEFAULT = AdminOnlyPolicy()
+
+
+def policy_for(model: type[Model] | Model) -> Policy:
+    """The policy of a model class or instance (admin-only when none is registered)."""
+    return _POLICIES.get(model._meta.label_lower, _DEFAULT)
+
+
+def register_policy(label: str, policy: Policy) -> None:
+    """Registers the policy of a model by its ``app_label.modelname``."""
+    _POLICIES[label.lower()] = policy
+
+
+def scope(queryset: QuerySet, user: User | None, action: str = Action.VIEW) -> QuerySet:
+    return policy_for(queryset.model).scope(queryset, user, action)
+
+
+def allows(user: User | None, action: str, obj_or_model) -> bool:
+    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
+    obj = None if isinstance(obj_or_model, type) else obj_or_model
+    return policy_for(model).allows(user, action, obj)
+
+
+def is_staff_user(user) -> bool:
+    """Admins and team members: the dashboard's users."""
+    return _role(user) in ("admin", "team")
+
+
+def is_admin_user(user) -> bool:
+    return _role(user) == "admin"
+
+
+class VisibleQuerySet(QuerySet):
+    """QuerySet base with ``visible_to(user, action)`` delegating to the model's policy."""
+
+    def visible_to(self, user, action: str = Action.VIEW):
+        return scope(self, user, action)

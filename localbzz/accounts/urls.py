@@ -1,0 +1,4 @@
+"""Sign in, sign out, password reset."""
+
+app_name = "accounts"
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""REST API routes (every path of the integration guide)."""
+
+app_name = "api"
+urlpatterns: list = []

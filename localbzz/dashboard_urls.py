@@ -1,0 +1,4 @@
+"""The dashboard home page."""
+
+app_name = "dashboard"
+urlpatterns: list = []

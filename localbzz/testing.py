@@ -1,0 +1,98 @@
+"""Small factory functions for tests: each builds one valid row with sensible defaults."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+from django.utils import timezone
+
+from clients.models import Client, ClientStatus
+from deliverables.models import Deliverable, DeliverableStatus, DeliverableType
+from forms.models import FormSubmission
+from localbzz.accounts.models import Role, User
+from portal.models import ClientPortalRequest
+from shoots.models import Shoot, ShootAssignment
+from tasks.models import Task
+from team.models import TeamMember, TeamRole
+
+_seq = itertools.count(1)
+PASSWORD = "correct-horse-battery-staple"
+
+
+def make_client(**kw) -> Client:
+    n = next(_seq)
+    kw.setdefault("name", f"Client {n}")
+    kw.setdefault("status", ClientStatus.ACTIVE)
+    kw.setdefault("client_portal_subdomain", f"client-{n}")
+    kw.setdefault("email", f"owner{n}@client.test")
+    kw.setdefault("default_reels", 4)
+    kw.setdefault("default_photos", 10)
+    kw.setdefault("default_carousels", 2)
+    return Client.objects.create(**kw)
+
+
+def make_team_member(roles=("Editor",), **kw) -> TeamMember:
+    n = next(_seq)
+    kw.setdefault("name", f"Team Member {n}")
+    kw.setdefault("email", f"member{n}@localbzz.test")
+    member = TeamMember.objects.create(**kw)
+    member.roles.set([TeamRole.objects.get_or_create(name=r)[0] for r in roles])
+    return member
+
+
+def make_user(role: str = Role.TEAM, *, client: Client | None = None, **kw) -> User:
+    n = next(_seq)
+    kw.setdefault("email", f"{role}{n}@localbzz.test")
+    kw.setdefault("password", PASSWORD)
+    if role == Role.ADMIN:
+        return User.objects.create_superuser(**kw)
+    if role == Role.CLIENT:
+        kw["client"] = client or make_client()
+    if role == Role.TEAM and "team_member" not in kw:
+        kw["team_member"] = make_team_member(email=kw["email"])
+    return User.objects.create_user(role=role, **kw)
+
+
+def make_shoot(client: Client | None = None, crew=(), **kw) -> Shoot:
+    kw.setdefault("shoot_start", timezone.now() + timedelta(days=next(_seq) % 20))
+    kw.setdefault("duration", timedelta(hours=2))
+    kw.setdefault("location", "Main Street 1")
+    shoot = Shoot.objects.create(client=client or make_client(), **kw)
+    for member, role in crew:
+        ShootAssignment.objects.create(shoot=shoot, team_member=member, role=role)
+    return shoot
+
+
+def make_deliverable(client: Client | None = None, shoot: Shoot | None = None, **kw) -> Deliverable:
+    n = next(_seq)
+    if client is None:
+        client = shoot.client if shoot else make_client()
+    kw.setdefault("title", f"Deliverable {n}")
+    kw.setdefault("deliverable_type", DeliverableType.REEL)
+    kw.setdefault("status", DeliverableStatus.TO_DO)
+    kw.setdefault("due_date", timezone.localdate() + timedelta(days=n % 14))
+    return Deliverable.objects.create(client=client, shoot=shoot, **kw)
+
+
+def make_task(assignees=(), **kw) -> Task:
+    n = next(_seq)
+    kw.setdefault("name", f"Task {n}")
+    task = Task.objects.create(**kw)
+    if assignees:
+        task.assignees.set(assignees)
+    return task
+
+
+def make_form_submission(**kw) -> FormSubmission:
+    n = next(_seq)
+    kw.setdefault("contact_name", f"Prospect {n}")
+    kw.setdefault("email", f"prospect{n}@example.com")
+    kw.setdefault("business_name", f"Prospect Business {n}")
+    kw.setdefault("consent_to_contact", True)
+    return FormSubmission.objects.create(**kw)
+
+
+def make_portal_request(client: Client | None = None, **kw) -> ClientPortalRequest:
+    kw.setdefault("content", f"Please post about our event #{next(_seq)}")
+    return ClientPortalRequest.objects.create(client=client or make_client(), **kw)

@@ -1,0 +1,20 @@
+"""Top-level routes: admin, API, staff dashboard, client portal (path form), docs."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include("localbzz.api.urls")),
+    path("accounts/", include("localbzz.accounts.urls")),
+    path("portal/<str:subdomain>/", include("portal.urls")),
+    path("clients/", include("clients.urls")),
+    path("team/", include("team.urls")),
+    path("shoots/", include("shoots.urls")),
+    path("deliverables/", include("deliverables.urls")),
+    path("tasks/", include("tasks.urls")),
+    path("submissions/", include("forms.urls")),
+    path("requests/", include("portal.staff_urls")),
+    path("events/", include("localbzz.events.urls")),
+    path("", include("localbzz.dashboard_urls")),
+]

@@ -1,0 +1,107 @@
+"""Client portal requests and their reply threads."""
+
+from django.conf import settings
+from django.db import models
+
+from localbzz.accounts.permissions import VisibleQuerySet
+from localbzz.db import BaseModel, choices_constraint
+
+
+class RequestType(models.TextChoices):
+    REQUEST = "Request"
+    INSIGHT = "Insight"
+
+
+class RequestPriority(models.TextChoices):
+    NORMAL = "Normal"
+    URGENT = "Urgent"
+
+
+class RequestTopic(models.TextChoices):
+    CONTENT = "Content"
+    STRATEGY = "Strategy"
+    BUSINESS_UPDATE = "Business Update"
+    GENERAL = "General"
+
+
+class RequestStatus(models.TextChoices):
+    NEW = "New"
+    WORKING = "Working"
+    DONE = "Done"
+
+
+class ClientPortalRequestQuerySet(VisibleQuerySet):
+    pass
+
+
+class ClientPortalRequest(BaseModel):
+    """Something a client asks of, or tells, the agency through its portal."""
+
+    client = models.ForeignKey(
+        "clients.Client", on_delete=models.CASCADE, related_name="portal_requests"
+    )
+    content = models.TextField()
+    request_type = models.CharField(
+        max_length=10, choices=RequestType.choices, default=RequestType.REQUEST, db_index=True
+    )
+    priority = models.CharField(
+        max_length=10,
+        choices=RequestPriority.choices,
+        default=RequestPriority.NORMAL,
+        db_index=True,
+    )
+    topic = models.CharField(
+        max_length=20, choices=RequestTopic.choices, default=RequestTopic.GENERAL, db_index=True
+    )
+    status = models.CharField(
+        max_length=10, choices=RequestStatus.choices, default=RequestStatus.NEW, db_index=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="portal_requests",
+    )
+    assigned_to = models.ForeignKey(
+        "team.TeamMember",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="portal_requests",
+    )
+
+    objects = ClientPortalRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "client portal request"
+        constraints = [
+            choices_constraint("request_type", RequestType, "portalrequest_type_valid"),
+            choices_constraint("priority", RequestPriority, "portalrequest_priority_valid"),
+            choices_constraint("topic", RequestTopic, "portalrequest_topic_valid"),
+            choices_constraint("status", RequestStatus, "portalrequest_status_valid"),
+        ]
+
+    def __str__(self):
+        first_line = self.content.strip().splitlines()[0] if self.content.strip() else ""
+        return f"{self.request_type}: {first_line[:60]}"
+
+
+class PortalRequestReply(BaseModel):
+    """A message in the thread under a portal request, from the client or the agency."""
+
+    request = models.ForeignKey(
+        ClientPortalRequest, on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField()
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name_plural = "portal request replies"
+
+    def __str__(self):
+        return f"Reply by {self.author} on {self.request_id}"

@@ -1,0 +1,107 @@
+"""Shoots: the content-creation sessions at a client's place."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from localbzz.accounts.permissions import VisibleQuerySet
+from localbzz.db import BaseModel, choices_constraint
+from team.models import RoleName
+
+
+class ShootStatus(models.TextChoices):
+    SCHEDULED = "Scheduled"
+    POSTPONED = "Postponed"
+    COMPLETED = "Completed"
+    CANCELLED = "Cancelled"
+
+
+class ShootQuerySet(VisibleQuerySet):
+    pass
+
+
+class Shoot(BaseModel):
+    """A content shoot for one client, at a time and place, with a crew."""
+
+    client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="shoots")
+    title = models.CharField(max_length=200, blank=True)
+    shoot_start = models.DateTimeField(db_index=True)
+    duration = models.DurationField(default=timedelta(hours=2))
+    shoot_end = models.DateTimeField(db_index=True, editable=False)
+    status = models.CharField(
+        max_length=16, choices=ShootStatus.choices, default=ShootStatus.SCHEDULED, db_index=True
+    )
+    location = models.CharField(max_length=300, blank=True)
+    calendar_event_link = models.URLField(max_length=500, blank=True)
+    drive_folder_link = models.URLField(max_length=500, blank=True)
+    team_members = models.ManyToManyField(
+        "team.TeamMember", through="ShootAssignment", related_name="shoots", blank=True
+    )
+    notes = models.TextField(blank=True)
+
+    objects = ShootQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-shoot_start"]
+        indexes = [models.Index(fields=["client", "shoot_start"], name="shoot_client_start_idx")]
+        constraints = [
+            choices_constraint("status", ShootStatus, "shoot_status_valid"),
+            models.CheckConstraint(
+                condition=Q(duration__gt=timedelta(0)), name="shoot_duration_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(shoot_end__gt=F("shoot_start")), name="shoot_end_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        label = self.title or "Shoot"
+        when = self.shoot_start.strftime("%Y-%m-%d %H:%M") if self.shoot_start else "unscheduled"
+        return f"{label} · {when}"
+
+    def compute_end(self) -> None:
+        """Keeps ``shoot_end`` equal to ``shoot_start + duration``."""
+        if self.shoot_start is not None and self.duration is not None:
+            self.shoot_end = self.shoot_start + self.duration
+
+    def clean(self):
+        super().clean()
+        if self.duration is not None and self.duration <= timedelta(0):
+            raise ValidationError({"duration": "A shoot lasts longer than zero minutes."})
+        if self.duration is not None and self.duration > timedelta(hours=24):
+            raise ValidationError({"duration": "A shoot lasts at most 24 hours."})
+        self.compute_end()
+
+    def save(self, *args, **kwargs):
+        self.compute_end()
+        if kwargs.get("update_fields") is not None and {"shoot_start", "duration"} & set(
+            kwargs["update_fields"]
+        ):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "shoot_end"}
+        super().save(*args, **kwargs)
+
+
+class ShootAssignment(models.Model):
+    """A team member on a shoot, with the role they play there."""
+
+    shoot = models.ForeignKey(Shoot, on_delete=models.CASCADE, related_name="assignments")
+    team_member = models.ForeignKey(
+        "team.TeamMember", on_delete=models.CASCADE, related_name="shoot_assignments"
+    )
+    role = models.CharField(
+        max_length=32, choices=RoleName.choices, default=RoleName.CONTENT_CREATOR
+    )
+
+    class Meta:
+        ordering = ["shoot", "team_member__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["shoot", "team_member"], name="shootassignment_unique_member"
+            ),
+            choices_constraint("role", RoleName, "shootassignment_role_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.team_member} as {self.role}"

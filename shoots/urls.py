@@ -1,0 +1,4 @@
+"""Staff dashboard pages of the shoots app."""
+
+app_name = "shoots"
+urlpatterns: list = []

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TeamConfig(AppConfig):
+    name = "team"
+    verbose_name = "Team"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,4 @@
+"""Staff dashboard pages of the team app."""
+
+app_name = "team"
+urlpatterns: list = []
