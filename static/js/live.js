@@ -1,0 +1,1 @@
+// Live updates over /ws/live/: owned by the events app.
