@@ -1,3 +1,4 @@
+# ruff: noqa: S603, S607  (a benchmark driver runs local programs by design)
 """``make bench``: the production server on PostgreSQL with demo data, then every benchmark.
 
 What it does:
@@ -237,7 +238,7 @@ def _server(env: dict, port: int):
         "--log-level",
         "warning",
     ]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env)  # noqa: S603
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
     try:
         url = f"http://127.0.0.1:{port}/api/schema/"
         for _ in range(100):
