@@ -1,0 +1,82 @@
+"""Admin screen for clients, with their shoots and deliverables inline."""
+
+from django.contrib import admin
+from django.db.models import Count
+
+from deliverables.models import Deliverable
+from localbzz.admin import ServiceAdmin, status_action
+from shoots.models import Shoot
+
+from .models import Client, ClientStatus
+from .services import client_create, client_set_status, client_update
+
+
+class ShootInline(admin.TabularInline):
+    model = Shoot
+    fields = ("title", "shoot_start", "duration", "status", "location")
+    extra = 0
+    show_change_link = True
+    ordering = ("-shoot_start",)
+
+
+class DeliverableInline(admin.TabularInline):
+    model = Deliverable
+    fields = ("title", "deliverable_type", "status", "due_date", "shoot", "assignee")
+    readonly_fields = ("shoot", "assignee")
+    extra = 0
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("shoot", "assignee")
+
+
+@admin.register(Client)
+class ClientAdmin(ServiceAdmin):
+    create_service = client_create
+    update_service = client_update
+    update_kwarg = "client"
+
+    list_display = (
+        "name",
+        "status",
+        "client_portal_subdomain",
+        "shoot_frequency",
+        "primary_contact_name",
+        "email",
+        "shoot_count",
+        "updated_at",
+    )
+    list_filter = ("status", "shoot_frequency", "preferred_contact_method")
+    search_fields = ("name", "client_portal_subdomain", "email", "primary_contact_name")
+    date_hierarchy = "created_at"
+    ordering = ("name",)
+    readonly_fields = ("created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("name", "status", "client_portal_subdomain", "logo")}),
+        ("Contact", {"fields": ("primary_contact_name", "email", "phone")}),
+        (
+            "Content plan",
+            {
+                "fields": (
+                    "shoot_frequency",
+                    ("default_reels", "default_photos", "default_carousels"),
+                    "services",
+                    "platforms",
+                    "preferred_contact_method",
+                )
+            },
+        ),
+        ("Notes", {"fields": ("notes", "created_at", "updated_at")}),
+    )
+    inlines = (ShootInline, DeliverableInline)
+    actions = [
+        status_action(client_set_status, "client", status, "client")
+        for status in ClientStatus.values
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_shoot_count=Count("shoots"))
+
+    @admin.display(description="shoots", ordering="_shoot_count")
+    def shoot_count(self, obj):
+        return obj._shoot_count

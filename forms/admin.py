@@ -1,0 +1,130 @@
+"""Admin screen for form submissions: approve creates a Pitching client, reject asks why."""
+
+from django import forms as django_forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+
+from localbzz.admin import ServiceAdmin
+
+from .models import ApprovalStatus, FormSubmission
+from .services import (
+    form_submission_approve,
+    form_submission_create,
+    form_submission_reject,
+    form_submission_update,
+)
+
+
+class RejectForm(django_forms.Form):
+    reason = django_forms.CharField(
+        widget=django_forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="Kept on each submission and sent with the form_submission.rejected event.",
+    )
+
+
+@admin.register(FormSubmission)
+class FormSubmissionAdmin(ServiceAdmin):
+    create_service = form_submission_create
+    update_service = form_submission_update
+    update_kwarg = "submission"
+
+    list_display = (
+        "business_name",
+        "contact_name",
+        "email",
+        "industry",
+        "budget",
+        "approval_status",
+        "client",
+        "reviewed_by",
+        "created_at",
+    )
+    list_filter = ("approval_status", "consent_to_contact", "industry", "created_at")
+    list_select_related = ("client", "reviewed_by")
+    search_fields = ("business_name", "contact_name", "email", "industry", "location", "message")
+    date_hierarchy = "created_at"
+    readonly_fields = (
+        "approval_status",
+        "reviewed_by",
+        "reviewed_at",
+        "rejection_reason",
+        "client",
+        "created_at",
+        "updated_at",
+    )
+    fieldsets = (
+        ("Contact", {"fields": ("contact_name", "email", "phone", "consent_to_contact")}),
+        (
+            "Business",
+            {
+                "fields": (
+                    "business_name",
+                    "website",
+                    "industry",
+                    "location",
+                    "social_handles",
+                    "services_wanted",
+                    "budget",
+                    "message",
+                )
+            },
+        ),
+        (
+            "Review",
+            {
+                "fields": (
+                    "approval_status",
+                    "reviewed_by",
+                    "reviewed_at",
+                    "rejection_reason",
+                    "client",
+                    ("created_at", "updated_at"),
+                )
+            },
+        ),
+    )
+    actions = ("approve_submissions", "reject_submissions")
+
+    @admin.action(description="Approve selected submissions (creates a Pitching client each)")
+    def approve_submissions(self, request, queryset):
+        created = 0
+        for submission in queryset:
+            if submission.approval_status == ApprovalStatus.APPROVED:
+                continue
+            form_submission_approve(submission=submission, actor=request.user)
+            created += 1
+        self.message_user(
+            request, f"Approved {created} submission(s); each is now a Pitching client."
+        )
+
+    @admin.action(description="Reject selected submissions…")
+    def reject_submissions(self, request, queryset):
+        form = RejectForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            rejected, failed = 0, []
+            for submission in queryset:
+                try:
+                    form_submission_reject(
+                        submission=submission,
+                        actor=request.user,
+                        reason=form.cleaned_data["reason"],
+                    )
+                    rejected += 1
+                except ValidationError as exc:
+                    failed.append(f"{submission}: {'; '.join(exc.messages)}")
+            self.message_user(request, f"Rejected {rejected} submission(s).", messages.SUCCESS)
+            for line in failed:
+                self.message_user(request, line, messages.ERROR)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Reject form submissions",
+            "opts": self.model._meta,
+            "queryset": queryset,
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "action": "reject_submissions",
+        }
+        return TemplateResponse(request, "admin/forms/formsubmission/reject.html", context)
