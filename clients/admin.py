@@ -1,5 +1,6 @@
 """Admin screen for clients, with their shoots and deliverables inline."""
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 
@@ -30,8 +31,20 @@ class DeliverableInline(admin.TabularInline):
         return super().get_queryset(request).select_related("shoot", "assignee")
 
 
+class ClientAdminForm(forms.ModelForm):
+    """Accepts ``Acme`` for the subdomain and stores ``acme``, as the services do."""
+
+    class Meta:
+        model = Client
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+
+    def clean_client_portal_subdomain(self):
+        return (self.cleaned_data.get("client_portal_subdomain") or "").strip().lower()
+
+
 @admin.register(Client)
 class ClientAdmin(ServiceAdmin):
+    form = ClientAdminForm
     create_service = client_create
     update_service = client_update
     update_kwarg = "client"
