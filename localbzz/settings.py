@@ -107,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "localbzz.context_processors.site",
+                "localbzz.events.context_processors.notifications",
             ],
         },
     },
@@ -264,11 +265,33 @@ CORS_URLS_REGEX = r"^/api/.*$"
 # --- Portal --------------------------------------------------------------------------------
 PORTAL_BASE_DOMAIN = env.str("PORTAL_BASE_DOMAIN", default="localhost")
 RESERVED_SUBDOMAINS = ["www", "api", "admin", "portal", "static", "media", "app", "mail", "ws"]
+# Scheme and port of the portal links sent by e-mail when no request says them (invites).
+PORTAL_PUBLIC_SCHEME = env.str("PORTAL_PUBLIC_SCHEME", default="https" if PRODUCTION else "http")
+PORTAL_PUBLIC_PORT = env.str("PORTAL_PUBLIC_PORT", default="" if PRODUCTION else "8000")
 
 # --- Webhooks ------------------------------------------------------------------------------
 WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=not PRODUCTION)
 WEBHOOK_CONNECT_TIMEOUT = env.float("WEBHOOK_CONNECT_TIMEOUT", default=5.0)
 WEBHOOK_READ_TIMEOUT = env.float("WEBHOOK_READ_TIMEOUT", default=10.0)
+# Seconds to wait after the 1st, 2nd, ... failed attempt; after the last one a delivery fails.
+WEBHOOK_RETRY_SCHEDULE = env.list(
+    "WEBHOOK_RETRY_SCHEDULE", cast=float, default=[5, 300, 1800, 7200, 18000, 36000, 36000]
+)
+# Retries this short are queued with a countdown; longer ones wait for the sweep.
+WEBHOOK_SHORT_RETRY_MAX = env.float("WEBHOOK_SHORT_RETRY_MAX", default=60.0)
+# An endpoint with no successful delivery for this long (while failing) is disabled.
+WEBHOOK_DISABLE_AFTER = timedelta(hours=env.float("WEBHOOK_DISABLE_AFTER_HOURS", default=72.0))
+WEBHOOK_SWEEP_LEASE = env.float("WEBHOOK_SWEEP_LEASE", default=60.0)
+WEBHOOK_SWEEP_BATCH = env.int("WEBHOOK_SWEEP_BATCH", default=1000)
+EVENTS_SWEEP_SECONDS = env.float("EVENTS_SWEEP_SECONDS", default=10.0)
+EVENTS_DISPATCH_GRACE = env.float("EVENTS_DISPATCH_GRACE", default=5.0)
+# Celery queue of the events jobs; empty means Celery's default queue.
+EVENTS_QUEUE = env.str("EVENTS_QUEUE", default="")
+CELERY_BEAT_SCHEDULE["events-sweep"] = {
+    "task": "localbzz.events.jobs.sweep_events",
+    "schedule": EVENTS_SWEEP_SECONDS,
+    "options": {"queue": EVENTS_QUEUE} if EVENTS_QUEUE else {},
+}
 
 # --- Files ---------------------------------------------------------------------------------
 STATIC_URL = "/static/"

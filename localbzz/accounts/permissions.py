@@ -205,6 +205,42 @@ class AdminOnlyPolicy(Policy):
     """Users, webhooks and the audit log: admins only."""
 
 
+class EventPolicy(Policy):
+    """Events: staff see all; a client user sees its own client's client-visible events."""
+
+    grants: ClassVar = {"admin": {"view"}, "team": {"view"}}
+    client_path = "client"
+    client_actions: ClassVar = {"view"}
+
+    def scope(self, queryset, user, action=Action.VIEW):
+        qs = super().scope(queryset, user, action)
+        if _role(user) == "client":
+            qs = qs.filter(client_visible=True)
+        return qs
+
+    def allows(self, user, action, obj=None):
+        if _role(user) == "client" and obj is not None and not obj.client_visible:
+            return False
+        return super().allows(user, action, obj)
+
+
+class NotificationPolicy(Policy):
+    """Notifications: each signed-in user sees and marks only its own."""
+
+    def role_allows(self, user, action):
+        return _role(user) is not None and action in {"view", "change"}
+
+    def scope(self, queryset, user, action=Action.VIEW):
+        if not self.role_allows(user, action):
+            return queryset.none()
+        return queryset.filter(user_id=user.pk)
+
+    def allows(self, user, action, obj=None):
+        if not self.role_allows(user, action):
+            return False
+        return obj is None or obj.user_id == user.pk
+
+
 _POLICIES: dict[str, Policy] = {
     "clients.client": ClientPolicy(),
     "team.teammember": TeamMemberPolicy(),
@@ -214,6 +250,11 @@ _POLICIES: dict[str, Policy] = {
     "tasks.timeentry": TimeEntryPolicy(),
     "forms.formsubmission": FormSubmissionPolicy(),
     "portal.clientportalrequest": PortalRequestPolicy(),
+    "events.event": EventPolicy(),
+    "events.webhookendpoint": AdminOnlyPolicy(),
+    "events.webhookdelivery": AdminOnlyPolicy(),
+    "events.webhookattempt": AdminOnlyPolicy(),
+    "events.notification": NotificationPolicy(),
 }
 _DEFAULT = AdminOnlyPolicy()
 

@@ -1,9 +1,120 @@
 """After-commit fan-out of an event: webhooks, live listeners, notifications.
 
-Filled in by the events capability (issue 6); until then an event is only recorded.
+``create_deliveries`` runs inside the emitting transaction (the deliveries are part of the
+outbox); ``dispatch_event`` runs after commit and hands ids, never instances, onwards.
 """
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.utils import timezone
+
+from .models import DeliveryStatus, Event, WebhookDelivery, WebhookEndpoint
+
+logger = logging.getLogger(__name__)
+
+STAFF_GROUP = "staff"
+
+
+def client_group(client_id) -> str:
+    """The channel-layer group of one client's users."""
+    return f"client_{client_id}"
+
+
+def create_deliveries(event: Event) -> list[WebhookDelivery]:
+    """Writes a pending delivery per active endpoint subscribed to the event's type."""
+    endpoints = WebhookEndpoint.objects.subscribed_to(event.type)
+    if not endpoints:
+        return []
+    return WebhookDelivery.objects.bulk_create(
+        [WebhookDelivery(endpoint=endpoint, event=event) for endpoint in endpoints]
+    )
+
+
+def groups_for(event: Event) -> list[str]:
+    """Who hears an event live: staff always; a client's users when it is client-visible."""
+    groups = [STAFF_GROUP]
+    if event.client_visible and event.client_id:
+        groups.append(client_group(event.client_id))
+    return groups
+
+
+def _run_async(coro_fn, *args) -> None:
+    """Runs an async channel-layer call from sync code, even under a running event loop
+    (the Playwright sync API keeps one in the test thread)."""
+    try:
+        import asyncio
+
+        asyncio.get_running_loop()
+    except RuntimeError:
+        async_to_sync(coro_fn)(*args)
+        return
+    errors: list[BaseException] = []
+
+    def target():
+        try:
+            async_to_sync(coro_fn)(*args)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+
+
+def broadcast(event: Event) -> None:
+    """Sends the envelope to the live groups that may see it (at most once: a hint)."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    message = {"type": "event.message", "event": event.envelope()}
+
+    async def send_all():
+        for group in groups_for(event):
+            await layer.group_send(group, message)
+
+    _run_async(send_all)
 
 
 def dispatch_event(event_id) -> None:
-    """Hands a committed event to its consumers."""
-    return
+    """Hands a committed event to its consumers: delivery jobs, live groups, notifications.
+
+    Each step is guarded: a broker or channel-layer outage leaves ``broadcast_at`` empty and
+    the sweep dispatches the event again (deliveries and notifications are idempotent).
+    """
+    from .notifications import notify_for_event
+    from .services import queue_delivery
+
+    event = Event.objects.select_related("actor").filter(pk=event_id).first()
+    if event is None:
+        return
+    ok = True
+    try:
+        pending = WebhookDelivery.objects.filter(
+            event=event, status=DeliveryStatus.PENDING
+        ).values_list("pk", "attempts")
+        for delivery_id, attempts in pending:
+            queue_delivery(delivery_id, attempts)
+    except Exception:
+        ok = False
+        logger.exception("Could not queue the deliveries of event %s", event_id)
+    try:
+        notify_for_event(event)
+    except Exception:
+        ok = False
+        logger.exception("Could not create the notifications of event %s", event_id)
+    try:
+        broadcast(event)
+    except Exception:
+        ok = False
+        logger.exception("Could not broadcast event %s", event_id)
+    if ok:
+        Event.objects.filter(pk=event.pk, broadcast_at__isnull=True).update(
+            broadcast_at=timezone.now()
+        )

@@ -1,8 +1,11 @@
 """The transactional outbox: one row per change the outside world cares about."""
 
+import base64
+import secrets
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -59,3 +62,216 @@ class Event(models.Model):
             "actor": actor,
             "data": self.data,
         }
+
+
+def generate_webhook_secret() -> str:
+    """A new signing secret: ``whsec_`` + base64 of 32 random bytes (Standard Webhooks)."""
+    return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+class WebhookEndpointQuerySet(VisibleQuerySet):
+    def subscribed_to(self, event_type: str):
+        """Active endpoints that receive ``event_type`` (by name or through ``*``)."""
+        return [
+            endpoint
+            for endpoint in self.filter(is_active=True)
+            if "*" in endpoint.event_types or event_type in endpoint.event_types
+        ]
+
+
+class WebhookEndpoint(models.Model):
+    """An integrator's URL that receives signed event deliveries."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    url = models.URLField(max_length=500)
+    description = models.CharField(max_length=200, blank=True)
+    event_types = models.JSONField(
+        default=list, help_text='Event types this endpoint receives; ["*"] means every type.'
+    )
+    secret = models.CharField(max_length=100, default=generate_webhook_secret, editable=False)
+    is_active = models.BooleanField(default=True)
+    disabled_at = models.DateTimeField(null=True, blank=True)
+    disabled_reason = models.CharField(max_length=300, blank=True)
+    failing_since = models.DateTimeField(
+        null=True, blank=True, help_text="First failed attempt since the last success."
+    )
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = WebhookEndpointQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.url
+
+    def clean(self):
+        from .services import validate_event_types
+        from .webhooks import guard_url
+
+        super().clean()
+        errors = {}
+        try:
+            self.event_types = validate_event_types(self.event_types)
+        except ValidationError as exc:
+            errors["event_types"] = exc.messages
+        if self.url:
+            try:
+                guard_url(self.url)
+            except ValidationError as exc:
+                errors["url"] = exc.messages
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def masked_secret(self) -> str:
+        return self.secret[:10] + "…" if self.secret else ""
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    SUCCEEDED = "succeeded", "Succeeded"
+    FAILED = "failed", "Failed"
+    ABANDONED = "abandoned", "Abandoned"
+
+
+class WebhookDeliveryQuerySet(VisibleQuerySet):
+    def due(self, now=None):
+        """Pending deliveries whose next attempt time has come."""
+        return self.filter(
+            status=DeliveryStatus.PENDING, next_attempt_at__lte=now or timezone.now()
+        )
+
+
+class WebhookDelivery(models.Model):
+    """One event for one endpoint: its state and the time of its next attempt."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(
+        max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveIntegerField(
+        default=0, help_text="Attempts in the current cycle (a manual redelivery starts a new one)."
+    )
+    next_attempt_at = models.DateTimeField(null=True, blank=True, default=timezone.now)
+    last_status_code = models.PositiveIntegerField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = WebhookDeliveryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["endpoint", "event"], name="delivery_endpoint_event_uniq"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="delivery_due_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.event_id} → {self.endpoint_id} ({self.status})"
+
+
+class WebhookAttempt(models.Model):
+    """One HTTP request of a delivery, kept for the admins' log."""
+
+    delivery = models.ForeignKey(
+        WebhookDelivery, on_delete=models.CASCADE, related_name="attempt_log"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    status_code = models.PositiveIntegerField(null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(default=0)
+    response_excerpt = models.TextField(blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    manual = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.delivery_id} {self.status_code or self.error}"
+
+
+class NotificationKind(models.TextChoices):
+    TASK_ASSIGNED = "task_assigned", "A task is assigned to me"
+    URGENT_REQUEST = "urgent_request", "An urgent portal request arrives"
+    FORM_SUBMISSION = "form_submission", "A new form submission arrives"
+    REVIEW_NEEDED = "review_needed", "A deliverable waits for my review"
+    CHANGES_REQUESTED = "changes_requested", "A client requests changes"
+    WEBHOOK_DISABLED = "webhook_disabled", "A webhook endpoint was disabled"
+
+
+class NotificationQuerySet(VisibleQuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """An in-app message to one person about one event."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=32, choices=NotificationKind.choices)
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "event", "kind"],
+                condition=models.Q(event__isnull=False),
+                name="notification_once_per_event",
+            )
+        ]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread_idx")]
+
+    def __str__(self):
+        return self.title
+
+
+class NotificationPreference(models.Model):
+    """Whether a user wants one kind of notification in the app and by e-mail."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(max_length=32, choices=NotificationKind.choices)
+    in_app = models.BooleanField(default=True)
+    email = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_pref_uniq")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind}"
