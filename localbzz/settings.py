@@ -268,9 +268,6 @@ RESERVED_SUBDOMAINS = ["www", "api", "admin", "portal", "static", "media", "app"
 # Scheme and port of the portal links sent by e-mail when no request says them (invites).
 PORTAL_PUBLIC_SCHEME = env.str("PORTAL_PUBLIC_SCHEME", default="https" if PRODUCTION else "http")
 PORTAL_PUBLIC_PORT = env.str("PORTAL_PUBLIC_PORT", default="" if PRODUCTION else "8000")
-# Scheme and port of the portal links sent by e-mail when no request says them (invites).
-PORTAL_PUBLIC_SCHEME = env.str("PORTAL_PUBLIC_SCHEME", default="https" if PRODUCTION else "http")
-PORTAL_PUBLIC_PORT = env.str("PORTAL_PUBLIC_PORT", default="" if PRODUCTION else "8000")
 
 # --- Webhooks ------------------------------------------------------------------------------
 WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=not PRODUCTION)
