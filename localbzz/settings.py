@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "localbzz.middleware.RequestIDMiddleware",
+    "localbzz.api.middleware.APIVersionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "portal.middleware.PortalHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -206,6 +207,8 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 
 # --- REST API ------------------------------------------------------------------------------
 API_VERSION = "1"
+# make bench only: routes the plain-Django baseline view the API is measured against.
+BENCH_BASELINE_VIEW = env.bool("BENCH_BASELINE_VIEW", default=False)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework_simplejwt.authentication.JWTAuthentication",
@@ -218,6 +221,12 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "localbzz.api.pagination.Pagination",
+    "DEFAULT_RENDERER_CLASSES": ["localbzz.api.renderers.ORJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.AcceptHeaderVersioning",
@@ -258,6 +267,30 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api",
+    "SCHEMA_PATH_PREFIX_TRIM": False,
+    "PREPROCESSING_HOOKS": ["localbzz.api.schema.preprocess"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "localbzz.api.schema.postprocess",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "ClientStatusEnum": "clients.models.ClientStatus",
+        "ShootFrequencyEnum": "clients.models.ShootFrequency",
+        "ContactMethodEnum": "clients.models.ContactMethod",
+        "TeamRoleEnum": "team.models.RoleName",
+        "ShootStatusEnum": "shoots.models.ShootStatus",
+        "DeliverableTypeEnum": "deliverables.models.DeliverableType",
+        "DeliverableStatusEnum": "deliverables.models.DeliverableStatus",
+        "ReviewDecisionEnum": "deliverables.models.ReviewDecision",
+        "TaskStatusEnum": "tasks.models.TaskStatus",
+        "TaskPriorityEnum": "tasks.models.TaskPriority",
+        "ApprovalStatusEnum": "forms.models.ApprovalStatus",
+        "RequestTypeEnum": "portal.models.RequestType",
+        "RequestPriorityEnum": "portal.models.RequestPriority",
+        "RequestTopicEnum": "portal.models.RequestTopic",
+        "RequestStatusEnum": "portal.models.RequestStatus",
+        "UserRoleEnum": "localbzz.accounts.models.Role",
+    },
 }
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -18,3 +18,7 @@ urlpatterns = [
     path("events/", include("localbzz.events.urls")),
     path("", include("localbzz.dashboard_urls")),
 ]
+
+# JSON error bodies for /api/ paths, Django's pages elsewhere.
+handler404 = "localbzz.api.errors.page_not_found"
+handler500 = "localbzz.api.errors.server_error"

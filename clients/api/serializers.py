@@ -3,9 +3,15 @@
 from rest_framework import serializers
 
 from clients.models import Client
+from localbzz.api.serializers import ServiceSerializer
 
 
-class ClientSerializer(serializers.ModelSerializer):
+class ClientSerializer(ServiceSerializer):
+    """A client; staff write it, a client user reads its own."""
+
+    services = serializers.ListField(child=serializers.CharField(max_length=100), required=False)
+    platforms = serializers.ListField(child=serializers.CharField(max_length=100), required=False)
+
     class Meta:
         model = Client
         fields = [
@@ -28,3 +34,8 @@ class ClientSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["id", "created_at", "updated_at"]
+        extra_kwargs = {  # noqa: RUF012
+            "default_reels": {"max_value": 1000},
+            "default_photos": {"max_value": 1000},
+            "default_carousels": {"max_value": 1000},
+        }

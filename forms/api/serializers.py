@@ -2,29 +2,42 @@
 
 from rest_framework import serializers
 
-from forms.models import FormSubmission
+from forms.models import ApprovalStatus, FormSubmission
+from localbzz.api.serializers import ServiceSerializer
+
+_FIELDS = [
+    "contact_name",
+    "email",
+    "phone",
+    "business_name",
+    "website",
+    "industry",
+    "location",
+    "social_handles",
+    "services_wanted",
+    "budget",
+    "message",
+    "consent_to_contact",
+]
 
 
-class FormSubmissionSerializer(serializers.ModelSerializer):
-    client_id = serializers.UUIDField(read_only=True)
-    reviewed_by_id = serializers.UUIDField(read_only=True)
+class FormSubmissionSerializer(ServiceSerializer):
+    """A submission as staff see it, with its approval state."""
+
+    client_id = serializers.UUIDField(read_only=True, allow_null=True)
+    reviewed_by_id = serializers.UUIDField(read_only=True, allow_null=True)
+    social_handles = serializers.DictField(
+        child=serializers.CharField(max_length=200), required=False
+    )
+    services_wanted = serializers.ListField(
+        child=serializers.CharField(max_length=100), required=False
+    )
 
     class Meta:
         model = FormSubmission
         fields = [
             "id",
-            "contact_name",
-            "email",
-            "phone",
-            "business_name",
-            "website",
-            "industry",
-            "location",
-            "social_handles",
-            "services_wanted",
-            "budget",
-            "message",
-            "consent_to_contact",
+            *_FIELDS,
             "approval_status",
             "reviewed_by_id",
             "reviewed_at",
@@ -41,3 +54,41 @@ class FormSubmissionSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
+
+
+class FormSubmissionCreateSerializer(FormSubmissionSerializer):
+    """The public form. ``fax`` is a honeypot: people leave it empty, bots fill it."""
+
+    fax = serializers.CharField(
+        required=False, allow_blank=True, write_only=True, max_length=200, help_text="Leave empty."
+    )
+
+    class Meta(FormSubmissionSerializer.Meta):
+        fields = [*_FIELDS, "fax"]
+        read_only_fields: list = []
+
+    def service_data(self) -> dict:
+        data = dict(self.validated_data)
+        data.pop("fax", None)
+        return data
+
+
+class FormSubmissionReceiptSerializer(serializers.Serializer):
+    """What the public form answers: a receipt that reveals nothing stored."""
+
+    status = serializers.ChoiceField(choices=["received"])
+    message = serializers.CharField()
+
+
+class RejectSerializer(serializers.Serializer):
+    """Rejecting a submission needs a reason."""
+
+    reason = serializers.CharField(max_length=2000)
+
+
+class ApprovalResultSerializer(serializers.Serializer):
+    """The submission after approval and the Pitching client it created."""
+
+    approval_status = serializers.ChoiceField(choices=ApprovalStatus.choices)
+    client_id = serializers.UUIDField()
+    submission = FormSubmissionSerializer()

@@ -1,4 +1,39 @@
-"""REST API routes (every path of the integration guide)."""
+"""REST API routes (every path of the integration guide), under /api/.
+
+Each path answers with and without its trailing slash; neither redirects. Anything else
+under /api/ answers 404 in the error body.
+"""
+
+from django.conf import settings
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from .errors import api_not_found
 
 app_name = "api"
-urlpatterns: list = []
+
+urlpatterns = [
+    re_path(r"^schema/?$", SpectacularAPIView.as_view(), name="schema"),
+    re_path(r"^docs/?$", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    re_path(r"^redoc/?$", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("", include("localbzz.accounts.api.urls")),
+    path("", include("clients.api.urls")),
+    path("", include("team.api.urls")),
+    path("", include("shoots.api.urls")),
+    path("", include("deliverables.api.urls")),
+    path("", include("tasks.api.urls")),
+    path("", include("forms.api.urls")),
+    path("", include("portal.api.urls")),
+    path("", include("portal.api.extra_urls")),
+    path("", include("localbzz.events.api.urls")),
+]
+
+if settings.BENCH_BASELINE_VIEW:
+    from .bench import baseline_deliverables
+
+    urlpatterns.append(
+        re_path(r"^bench/baseline/deliverables/?$", baseline_deliverables, name="bench-baseline")
+    )
+
+# Last: every other /api/ path is a JSON 404.
+urlpatterns.append(re_path(r"^.*$", api_not_found, name="not-found"))

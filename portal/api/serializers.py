@@ -2,13 +2,20 @@
 
 from rest_framework import serializers
 
+from localbzz.api.serializers import ServiceSerializer
 from portal.models import ClientPortalRequest
+from team.models import TeamMember
 
 
-class ClientPortalRequestSerializer(serializers.ModelSerializer):
+class ClientPortalRequestSerializer(ServiceSerializer):
+    """A portal request; only staff set ``status`` and ``assigned_to_id``."""
+
     client_id = serializers.UUIDField(read_only=True)
-    created_by_id = serializers.UUIDField(read_only=True)
+    created_by_id = serializers.UUIDField(read_only=True, allow_null=True)
     assigned_to_id = serializers.UUIDField(required=False, allow_null=True)
+
+    related_ids = {"assigned_to_id": (TeamMember, "assigned_to")}  # noqa: RUF012
+    staff_only_fields = ("status", "assigned_to_id")
 
     class Meta:
         model = ClientPortalRequest
@@ -26,3 +33,4 @@ class ClientPortalRequestSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["id", "created_at", "updated_at"]
+        extra_kwargs = {"content": {"max_length": 10000}}  # noqa: RUF012

@@ -2,11 +2,16 @@
 
 from rest_framework import serializers
 
+from clients.models import Client
+from localbzz.accounts.permissions import Action
+from localbzz.api.serializers import ServiceSerializer, request_user
 from shoots.models import Shoot, ShootAssignment
-from team.models import RoleName
+from team.models import RoleName, TeamMember
 
 
 class ShootAssignmentSerializer(serializers.ModelSerializer):
+    """One crew member of a shoot and the role they play there."""
+
     team_member_id = serializers.UUIDField()
     name = serializers.CharField(source="team_member.name", read_only=True)
     role = serializers.ChoiceField(choices=RoleName.choices)
@@ -16,9 +21,13 @@ class ShootAssignmentSerializer(serializers.ModelSerializer):
         fields = ["team_member_id", "name", "role"]
 
 
-class ShootSerializer(serializers.ModelSerializer):
+class ShootSerializer(ServiceSerializer):
+    """A shoot with its crew (``team``: a list of ``{team_member_id, role}``)."""
+
     client_id = serializers.UUIDField()
     team = ShootAssignmentSerializer(source="assignments", many=True, required=False)
+
+    related_ids = {"client_id": (Client, "client")}  # noqa: RUF012
 
     class Meta:
         model = Shoot
@@ -39,3 +48,22 @@ class ShootSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["id", "shoot_end", "created_at", "updated_at"]
+
+    def validate_team(self, value):
+        ids = [item["team_member_id"] for item in value]
+        if len(set(ids)) != len(ids):
+            raise serializers.ValidationError("A team member is on the crew twice.")
+        user = request_user(self)
+        members = {
+            m.pk: m for m in TeamMember.objects.visible_to(user, Action.VIEW).filter(pk__in=ids)
+        }
+        missing = [str(i) for i in ids if i not in members]
+        if missing:
+            raise serializers.ValidationError(f"No team member with id {', '.join(missing)}.")
+        return [(members[item["team_member_id"]], item["role"]) for item in value]
+
+    def service_data(self) -> dict:
+        data = dict(self.validated_data)
+        if "assignments" in data:
+            data["crew"] = data.pop("assignments")
+        return data

@@ -1,0 +1,31 @@
+"""Reads of clients, scoped to the user (shared by pages, API and portal)."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from localbzz.accounts.permissions import Action
+
+from .models import Client
+
+
+def client_list(*, user, action: str = Action.VIEW) -> QuerySet[Client]:
+    """The clients ``user`` may act on."""
+    return Client.objects.visible_to(user, action)
+
+
+def client_get(*, user, pk, action: str = Action.VIEW) -> Client:
+    """One client ``user`` may see, else 404."""
+    client = client_list(user=user, action=action).filter(pk=pk).first()
+    if client is None:
+        raise Http404("No such client.")
+    return client
+
+
+def client_by_subdomain(*, user, subdomain: str) -> Client:
+    """The client whose portal lives at ``subdomain``, if ``user`` may see it, else 404."""
+    client = client_list(user=user).filter(client_portal_subdomain=subdomain.lower()).first()
+    if client is None:
+        raise Http404("No such client portal.")
+    return client

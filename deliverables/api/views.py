@@ -1,0 +1,42 @@
+"""Deliverable endpoints: /api/deliverables, /api/deliverables/:id, /review."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from deliverables import selectors, services
+from deliverables.models import Deliverable
+from localbzz.accounts.permissions import Action
+from localbzz.api.base import CRUDViewSet
+
+from .filters import DeliverableFilter
+from .serializers import DeliverableReviewSerializer, DeliverableSerializer
+
+
+class DeliverableViewSet(CRUDViewSet):
+    """Deliverables: staff all, a client user reads its own and reviews those in Needs Review."""
+
+    policy_model = Deliverable
+    selector = selectors.deliverable_list
+    serializer_class = DeliverableSerializer
+    filterset_class = DeliverableFilter
+    search_fields = ("title", "caption")
+    ordering_fields = ("due_date", "status", "title", "created_at", "updated_at")
+    ordering = ("due_date", "title")
+    create_service = services.deliverable_create
+    update_service = services.deliverable_update
+    delete_service = services.deliverable_delete
+    service_object = "deliverable"
+    policy_actions = {"review": Action.REVIEW}  # noqa: RUF012
+
+    @extend_schema(request=DeliverableReviewSerializer, responses={200: DeliverableSerializer})
+    @action(detail=True, methods=["post"])
+    def review(self, request, pk=None):
+        """A client user approves a deliverable in Needs Review or asks for changes."""
+        deliverable = self.get_object()
+        serializer = DeliverableReviewSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.deliverable_review(
+            deliverable=deliverable, actor=request.user, **serializer.validated_data
+        )
+        return Response(DeliverableSerializer(self.refetch(deliverable)).data)

@@ -1,0 +1,97 @@
+"""Auth endpoints (JWT) and user management for admins."""
+
+from datetime import UTC, datetime
+
+from django.db import transaction
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions, status
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.tokens import RefreshToken
+from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+
+from localbzz.accounts import selectors, services
+from localbzz.accounts.models import User
+from localbzz.api.base import BaseAPIView, BodyLimitMixin, CRUDViewSet, DeprecatedMixin
+
+from .serializers import LogoutSerializer, MeSerializer, TokenPairSerializer, UserSerializer
+
+
+class TokenView(BodyLimitMixin, TokenObtainPairView):
+    """``{email, password}`` → ``{access, refresh}``."""
+
+    throttle_classes = (ScopedRateThrottle,)
+    throttle_scope = "auth"
+
+    @extend_schema(responses={200: TokenPairSerializer}, auth=[])
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+
+class TokenRefresh(BodyLimitMixin, TokenRefreshView):
+    """``{refresh}`` → a new pair; the refresh token used is blacklisted (rotation)."""
+
+    throttle_classes = (ScopedRateThrottle,)
+    throttle_scope = "auth"
+
+    @extend_schema(responses={200: TokenPairSerializer}, auth=[])
+    @transaction.atomic
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+
+class LogoutView(BaseAPIView):
+    """Revokes a refresh token (blacklist); the access token expires on its own."""
+
+    permission_classes = (permissions.AllowAny,)
+    throttle_classes = (ScopedRateThrottle,)
+    throttle_scope = "auth"
+
+    @extend_schema(request=LogoutSerializer, responses={204: None}, auth=[])
+    def post(self, request):
+        body = LogoutSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            RefreshToken(body.validated_data["refresh"]).blacklist()
+        except TokenError as exc:
+            from rest_framework.exceptions import ValidationError
+
+            raise ValidationError({"refresh": [str(exc)]}) from exc
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeView(BaseAPIView):
+    """The signed-in user."""
+
+    @extend_schema(responses={200: MeSerializer})
+    def get(self, request):
+        return Response(MeSerializer(request.user).data)
+
+
+class DeprecatedUserView(DeprecatedMixin, MeView):
+    """Deprecated alias of /api/auth/me (announces Deprecation and Sunset)."""
+
+    deprecated_since = datetime(2026, 11, 1, tzinfo=UTC)
+    sunset_at = datetime(2027, 6, 30, tzinfo=UTC)
+    successor = "/api/auth/me"
+
+    @extend_schema(responses={200: MeSerializer}, deprecated=True)
+    def get(self, request):
+        return super().get(request)
+
+
+class UserViewSet(CRUDViewSet):
+    """Users: admins create team and client users, change and remove them."""
+
+    policy_model = User
+    selector = selectors.user_list
+    serializer_class = UserSerializer
+    filterset_fields = ("role", "is_active")
+    search_fields = ("email", "full_name")
+    ordering_fields = ("email", "created_at")
+    ordering = ("email",)
+    create_service = services.user_create
+    update_service = services.user_update
+    delete_service = services.user_delete
+    service_object = "user"

@@ -1,0 +1,213 @@
+"""Base classes of the API views: policy permission, body-size limit, service-backed writes."""
+
+from __future__ import annotations
+
+from email.utils import format_datetime
+
+from django.conf import settings
+from rest_framework import mixins, viewsets
+from rest_framework.permissions import BasePermission
+from rest_framework.routers import SimpleRouter
+from rest_framework.views import APIView
+
+from localbzz.accounts.permissions import Action, allows
+
+from .errors import PayloadTooLarge
+
+UUID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+
+
+class Router(SimpleRouter):
+    """Each path answers with and without its trailing slash, neither redirects."""
+
+    def __init__(self):
+        super().__init__(trailing_slash=True, use_regex_path=True)
+        self.trailing_slash = "/?"
+
+
+def policy_action(view, request) -> str:
+    """The permission action of a request: the view's own mapping, else by HTTP method."""
+    extra = getattr(view, "policy_actions", {}) or {}
+    name = getattr(view, "action", None)
+    return extra.get(name) or Action.for_method(request.method)
+
+
+class PolicyPermission(BasePermission):
+    """DRF permission that asks the model's policy (localbzz.accounts.permissions).
+
+    Kind level (lists, create): the role must be allowed the action, else 401/403. Object level:
+    the object must be visible (the queryset is scoped, so hidden rows are 404) and the
+    policy must allow the action on it, else 403.
+    """
+
+    def has_permission(self, request, view) -> bool:
+        model = view.policy_model
+        action = policy_action(view, request)
+        user = request.user
+        if not user or not user.is_authenticated:
+            return allows(None, action, model)
+        if getattr(view, "detail", False):
+            return True  # decided per object, after the (scoped) lookup answered 404 or not
+        return allows(user, action, model)
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        return allows(request.user, policy_action(view, request), obj)
+
+
+class BodyLimitMixin:
+    """Refuses bodies over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` with 413 before reading them."""
+
+    def initial(self, request, *args, **kwargs):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is not None and length > limit:
+            raise PayloadTooLarge(f"The request body is larger than {limit} bytes.")
+        super().initial(request, *args, **kwargs)
+
+
+class DeprecatedMixin:
+    """Announces a deprecated path with ``Deprecation`` and ``Sunset`` headers (RFC 9745/8594)."""
+
+    deprecated_since = None  # aware datetime
+    sunset_at = None  # aware datetime
+    successor = ""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Deprecation"] = f"@{int(self.deprecated_since.timestamp())}"
+        response["Sunset"] = format_datetime(self.sunset_at, usegmt=True)
+        if self.successor:
+            response["Link"] = f'<{self.successor}>; rel="successor-version"'
+        return response
+
+
+class BaseAPIView(BodyLimitMixin, APIView):
+    """A plain API view with the body limit."""
+
+
+class PolicyViewSet(BodyLimitMixin, viewsets.GenericViewSet):
+    """A viewset whose queryset comes from a selector and whose writes call services.
+
+    Subclasses set ``policy_model``, ``selector`` (``f(*, user) -> QuerySet``) and, for
+    writes, ``create_service`` / ``update_service`` / ``delete_service`` with the keyword
+    their service takes for the object (``service_object``).
+    """
+
+    policy_model = None
+    selector = None
+    permission_classes = (PolicyPermission,)
+    lookup_value_regex = UUID_PATTERN
+    create_service = None
+    update_service = None
+    delete_service = None
+    service_object = "obj"
+    policy_actions: dict = {}
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.policy_model.objects.none()
+        return type(self).selector(user=self.request.user)
+
+    def service_kwargs(self, serializer) -> dict:
+        return serializer.service_data()
+
+    def refetch(self, obj):
+        """Reloads ``obj`` through the selector, so the answer has its annotations."""
+        return self.get_queryset().get(pk=obj.pk)
+
+    def perform_create(self, serializer):
+        obj = type(self).create_service(actor=self.request.user, **self.service_kwargs(serializer))
+        serializer.instance = self.refetch(obj)
+
+    def perform_update(self, serializer):
+        obj = type(self).update_service(
+            actor=self.request.user,
+            **{self.service_object: serializer.instance},
+            **self.service_kwargs(serializer),
+        )
+        serializer.instance = self.refetch(obj)
+
+    def perform_destroy(self, instance):
+        type(self).delete_service(actor=self.request.user, **{self.service_object: instance})
+
+
+class CRUDViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    PolicyViewSet,
+):
+    """List, retrieve, create, update (PUT partial too), delete."""
+
+    def update(self, request, *args, **kwargs):
+        # PUT accepts partial bodies as well (the guide lists PUT only).
+        kwargs["partial"] = True
+        return super().update(request, *args, **kwargs)
+
+
+class NestedListViewSet(mixins.ListModelMixin, PolicyViewSet):
+    """A list under a parent (``/api/clients/:clientId/shoots``): the parent must be visible.
+
+    Subclasses set ``parent_model``, ``parent_kwarg`` (the path's name) and ``parent_field``
+    (the child's field that points to the parent).
+    """
+
+    parent_model = None
+    parent_kwarg = ""
+    parent_field = ""
+
+    def parent(self):
+        if not hasattr(self, "_parent"):
+            from django.http import Http404
+
+            parent = (
+                self.parent_model.objects.visible_to(self.request.user, Action.VIEW)
+                .filter(pk=self.kwargs[self.parent_kwarg])
+                .first()
+            )
+            if parent is None:
+                raise Http404(f"No such {self.parent_model._meta.verbose_name}.")
+            self._parent = parent
+        return self._parent
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.parent()
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.policy_model.objects.none()
+        return (
+            type(self).selector(user=self.request.user).filter(**{self.parent_field: self.parent()})
+        )
+
+
+def nested(viewset: type, parent_model, parent_kwarg: str, parent_field: str) -> type:
+    """A nested list viewset reusing ``viewset``'s selector, serializer, filters and ordering."""
+    attrs = {
+        name: getattr(viewset, name)
+        for name in (
+            "policy_model",
+            "serializer_class",
+            "filterset_class",
+            "search_fields",
+            "ordering_fields",
+            "ordering",
+        )
+    }
+    attrs.update(
+        selector=viewset.selector,
+        parent_model=parent_model,
+        parent_kwarg=parent_kwarg,
+        parent_field=parent_field,
+        get_serializer_class=viewset.get_serializer_class,
+        __doc__=f"{viewset.policy_model._meta.verbose_name_plural.capitalize()} of one "
+        f"{parent_model._meta.verbose_name}.",
+    )
+    name = f"{parent_model.__name__}{viewset.policy_model.__name__}ListViewSet"
+    return type(name, (NestedListViewSet,), attrs)

@@ -1,0 +1,35 @@
+"""The benchmark's baseline: a plain Django view returning one page from one .values() query.
+
+Routed only when ``BENCH_BASELINE_VIEW`` is on (``make bench``); never in normal use.
+"""
+
+import orjson
+from django.http import HttpResponse
+
+from deliverables.models import Deliverable
+
+FIELDS = (
+    "id",
+    "client_id",
+    "shoot_id",
+    "title",
+    "deliverable_type",
+    "status",
+    "due_date",
+    "file_link",
+    "caption",
+    "posting_instructions",
+    "assignee_id",
+    "status_changed_at",
+    "created_at",
+    "updated_at",
+)
+
+
+def baseline_deliverables(request):
+    """Up to 50 deliverables (``?client_id=`` narrows), as JSON, with no framework."""
+    qs = Deliverable.objects.order_by("due_date", "title")
+    if request.GET.get("client_id"):
+        qs = qs.filter(client_id=request.GET["client_id"])
+    rows = list(qs.values(*FIELDS)[:50])
+    return HttpResponse(orjson.dumps({"results": rows}), content_type="application/json")

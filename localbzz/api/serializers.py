@@ -1,0 +1,54 @@
+"""Serializer helpers shared by the apps' API serializers."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from localbzz.accounts.permissions import Action, is_staff_user
+
+
+def request_user(serializer):
+    request = serializer.context.get("request") if serializer.context else None
+    return getattr(request, "user", None)
+
+
+class ServiceSerializer(serializers.ModelSerializer):
+    """A ModelSerializer that validates foreign keys by visibility and hands data to services.
+
+    ``related_ids`` maps an input field (``client_id``) to ``(model, service keyword)``: the id
+    must name a row the user may see, else 400 on that field. ``staff_only_fields`` are
+    read-only for non-staff users (no mass assignment).
+    """
+
+    related_ids: dict = {}
+    staff_only_fields: tuple = ()
+
+    def get_fields(self):
+        fields = super().get_fields()
+        user = request_user(self)
+        if user is not None and not is_staff_user(user):
+            for name in self.staff_only_fields:
+                if name in fields:
+                    fields[name].read_only = True
+        return fields
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        user = request_user(self)
+        for field, (model, target) in self.related_ids.items():
+            if field not in attrs:
+                continue
+            value = attrs.pop(field)
+            if value is None:
+                attrs[target] = None
+                continue
+            obj = model.objects.visible_to(user, Action.VIEW).filter(pk=value).first()
+            if obj is None:
+                raise serializers.ValidationError(
+                    {field: [f"No {model._meta.verbose_name} with id {value}."]}
+                )
+            attrs[target] = obj
+        return attrs
+
+    def service_data(self) -> dict:
+        return dict(self.validated_data)

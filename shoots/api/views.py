@@ -1,0 +1,24 @@
+"""Shoot endpoints: /api/shoots, /api/shoots/:id."""
+
+from localbzz.api.base import CRUDViewSet
+from shoots import selectors, services
+from shoots.models import Shoot
+
+from .filters import ShootFilter
+from .serializers import ShootSerializer
+
+
+class ShootViewSet(CRUDViewSet):
+    """Shoots: staff all (team may not delete a completed one), a client user reads its own."""
+
+    policy_model = Shoot
+    selector = selectors.shoot_list
+    serializer_class = ShootSerializer
+    filterset_class = ShootFilter
+    search_fields = ("title", "location", "notes")
+    ordering_fields = ("shoot_start", "status", "created_at", "updated_at")
+    ordering = ("-shoot_start",)
+    create_service = services.shoot_create
+    update_service = services.shoot_update
+    delete_service = services.shoot_delete
+    service_object = "shoot"
