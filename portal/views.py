@@ -178,6 +178,11 @@ class SignInView(PortalView):
                 username=form.cleaned_data["username"],
                 password=form.cleaned_data["password"],
             )
+            if getattr(request, "axes_locked_out", False):
+                # django-axes locked this e-mail out: answer with the portal's own page (in
+                # the client's branding) instead of the dashboard's lock-out template.
+                request.axes_locked_out = False
+                return self.render(template="portal/locked_out.html", status=429)
             belongs = user is not None and (
                 (user.is_client and user.client_id == self.client.pk) or is_staff_user(user)
             )
