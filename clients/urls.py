@@ -1,4 +1,14 @@
 """Staff dashboard pages of the clients app."""
 
+from django.urls import path
+
+from . import views
+
 app_name = "clients"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.client_list, name="list"),
+    path("new/", views.client_create, name="create"),
+    path("<uuid:pk>/", views.client_detail, name="detail"),
+    path("<uuid:pk>/edit/", views.client_edit, name="edit"),
+    path("<uuid:pk>/delete/", views.client_delete, name="delete"),
+]

@@ -1,4 +1,11 @@
 """The dashboard home page."""
 
+from django.urls import path
+
+from localbzz import views
+
 app_name = "dashboard"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("home/cards/", views.home_cards, name="home_cards"),
+]

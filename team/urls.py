@@ -1,4 +1,11 @@
 """Staff dashboard pages of the team app."""
 
+from django.urls import path
+
+from . import views
+
 app_name = "team"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.team_list, name="list"),
+    path("<uuid:pk>/", views.team_detail, name="detail"),
+]

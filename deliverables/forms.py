@@ -1,0 +1,95 @@
+"""Dashboard forms for deliverables: they shape input, the services decide."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from clients.models import Client
+from shoots.models import Shoot
+from team.models import TeamMember
+
+from .models import Deliverable, DeliverableStatus, DeliverableType
+
+DUE_CHOICES = [("", "Any time"), ("overdue", "Overdue"), ("soon", "Due in 7 days")]
+
+
+class DeliverableFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Title or client"}),
+    )
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *DeliverableStatus.choices]
+    )
+    deliverable_type = forms.ChoiceField(
+        label="Type", required=False, choices=[("", "Any type"), *DeliverableType.choices]
+    )
+    client = forms.ModelChoiceField(
+        label="Client", required=False, queryset=Client.objects.none(), empty_label="Any client"
+    )
+    assignee = forms.ModelChoiceField(
+        label="Assignee", required=False, queryset=TeamMember.objects.none(), empty_label="Anyone"
+    )
+    due = forms.ChoiceField(label="Due", required=False, choices=DUE_CHOICES)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
+        self.fields["assignee"].queryset = (
+            TeamMember.objects.visible_to(user).filter(is_active=True).only("id", "name")
+        )
+
+
+class DeliverableForm(forms.ModelForm):
+    """Create or edit a deliverable."""
+
+    class Meta:
+        model = Deliverable
+        fields = [
+            "client",
+            "shoot",
+            "title",
+            "deliverable_type",
+            "status",
+            "due_date",
+            "assignee",
+            "file_link",
+            "caption",
+            "posting_instructions",
+        ]
+        widgets = {
+            "due_date": forms.DateInput(attrs={"type": "date"}),
+            "caption": forms.Textarea(attrs={"rows": 4}),
+            "posting_instructions": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
+        shoots = Shoot.objects.visible_to(user).select_related("client")
+        client_id = self.instance.client_id or self.initial.get("client") or self.data.get("client")
+        if client_id:
+            try:
+                shoots = shoots.filter(client_id=client_id)
+            except (ValueError, TypeError, ValidationError):
+                shoots = shoots.none()
+        self.fields["shoot"].queryset = shoots
+        self.fields["shoot"].required = False
+        self.fields["assignee"].queryset = TeamMember.objects.visible_to(user).filter(
+            is_active=True
+        )
+        if self.instance.pk:
+            self.fields["client"].disabled = True
+
+    def clean(self):
+        # The model's single-row rules run in the service; ModelForm must not save or validate.
+        return self.cleaned_data
+
+    def _post_clean(self):
+        pass
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label="Status", choices=DeliverableStatus.choices)

@@ -1,0 +1,115 @@
+"""Dashboard forms for shoots and their crew."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django import forms
+
+from clients.models import Client
+from team.models import RoleName, TeamMember
+
+from .models import ShootStatus
+
+WHEN_CHOICES = [
+    ("", "Any time"),
+    ("today", "Today"),
+    ("week", "This week"),
+    ("upcoming", "Upcoming"),
+    ("past", "Past"),
+]
+
+
+class ShootFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Title, client, place"}),
+    )
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *ShootStatus.choices]
+    )
+    client = forms.ModelChoiceField(
+        label="Client", required=False, queryset=Client.objects.none(), empty_label="Any client"
+    )
+    member = forms.ModelChoiceField(
+        label="Crew", required=False, queryset=TeamMember.objects.none(), empty_label="Anyone"
+    )
+    when = forms.ChoiceField(label="When", required=False, choices=WHEN_CHOICES)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
+        self.fields["member"].queryset = TeamMember.objects.visible_to(user).only("id", "name")
+
+
+class ShootForm(forms.Form):
+    """A shoot's own fields; the crew comes from CrewFormSet."""
+
+    client = forms.ModelChoiceField(label="Client", queryset=Client.objects.none())
+    title = forms.CharField(label="Title", max_length=200, required=False)
+    shoot_start = forms.DateTimeField(
+        label="Starts at",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+    )
+    duration_minutes = forms.IntegerField(
+        label="Duration (minutes)", min_value=1, max_value=24 * 60, initial=120
+    )
+    status = forms.ChoiceField(label="Status", choices=ShootStatus.choices, initial="Scheduled")
+    location = forms.CharField(label="Location", max_length=300, required=False)
+    calendar_event_link = forms.URLField(
+        label="Calendar event link", required=False, assume_scheme="https"
+    )
+    drive_folder_link = forms.URLField(
+        label="Drive folder link", required=False, assume_scheme="https"
+    )
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
+
+    def service_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["duration"] = timedelta(minutes=data.pop("duration_minutes"))
+        return data
+
+
+class CrewForm(forms.Form):
+    team_member = forms.ModelChoiceField(
+        label="Team member", queryset=TeamMember.objects.none(), required=False
+    )
+    role = forms.ChoiceField(label="Role on the shoot", choices=RoleName.choices, required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team_member"].queryset = TeamMember.objects.visible_to(user).filter(
+            is_active=True
+        )
+
+
+class BaseCrewFormSet(forms.BaseFormSet):
+    def crew(self) -> list:
+        return [
+            (f.cleaned_data["team_member"], f.cleaned_data.get("role") or RoleName.CONTENT_CREATOR)
+            for f in self.forms
+            if f.cleaned_data.get("team_member") and not f.cleaned_data.get("DELETE")
+        ]
+
+    def clean(self):
+        seen = set()
+        for f in self.forms:
+            member = getattr(f, "cleaned_data", {}).get("team_member")
+            if member is None:
+                continue
+            if member.pk in seen:
+                raise forms.ValidationError(f"{member} is on the crew twice.")
+            seen.add(member.pk)
+
+
+CrewFormSet = forms.formset_factory(CrewForm, formset=BaseCrewFormSet, extra=2, max_num=20)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label="Status", choices=ShootStatus.choices)

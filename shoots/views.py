@@ -1,0 +1,270 @@
+"""Staff dashboard pages of shoots: list, calendar, create/edit with crew, status, delete."""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, Q
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from localbzz.accounts.mixins import staff_required
+from localbzz.accounts.permissions import Action, allows
+from localbzz.views import (
+    call_service,
+    confirm_page,
+    day_start,
+    paginate,
+    safe_next,
+    week_bounds,
+)
+
+from . import services
+from .forms import CrewFormSet, ShootFilterForm, ShootForm, StatusForm
+from .models import Shoot, ShootAssignment, ShootStatus
+
+
+def _base(user):
+    return (
+        Shoot.objects.visible_to(user)
+        .select_related("client")
+        .prefetch_related(
+            Prefetch("assignments", queryset=ShootAssignment.objects.select_related("team_member"))
+        )
+    )
+
+
+def _filtered(request):
+    form = ShootFilterForm(request.GET or None, user=request.user)
+    qs = _base(request.user)
+    order = "-shoot_start"
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            q = data["q"]
+            qs = qs.filter(
+                Q(title__icontains=q) | Q(client__name__icontains=q) | Q(location__icontains=q)
+            )
+        if data["status"]:
+            qs = qs.filter(status=data["status"])
+        if data["client"]:
+            qs = qs.filter(client=data["client"])
+        if data["member"]:
+            qs = qs.filter(assignments__team_member=data["member"])
+        today = timezone.localdate()
+        if data["when"] == "today":
+            qs = qs.filter(
+                shoot_start__gte=day_start(today),
+                shoot_start__lt=day_start(today + timedelta(days=1)),
+            )
+            order = "shoot_start"
+        elif data["when"] == "week":
+            start, end = week_bounds(today)
+            qs = qs.filter(shoot_start__gte=day_start(start), shoot_start__lt=day_start(end))
+            order = "shoot_start"
+        elif data["when"] == "upcoming":
+            qs = qs.filter(shoot_start__gte=timezone.now())
+            order = "shoot_start"
+        elif data["when"] == "past":
+            qs = qs.filter(shoot_start__lt=timezone.now())
+    return form, qs.order_by(order)
+
+
+@staff_required
+@require_GET
+def shoot_list(request):
+    """Shoots, filtered, searched and paginated."""
+    form, qs = _filtered(request)
+    page_obj, querystring = paginate(request, qs)
+    return render(
+        request,
+        "shoots/shoot_list.html",
+        {
+            "filter_form": form,
+            "page_obj": page_obj,
+            "querystring": querystring,
+            "statuses": ShootStatus.values,
+        },
+    )
+
+
+@staff_required
+@require_GET
+def shoot_calendar(request):
+    """A month (default) or week of shoots."""
+    view = "week" if request.GET.get("view") == "week" else "month"
+    try:
+        anchor = date.fromisoformat(request.GET.get("date", ""))
+    except ValueError:
+        anchor = timezone.localdate()
+    if view == "month":
+        first = anchor.replace(day=1)
+        last_day = pycalendar.monthrange(first.year, first.month)[1]
+        start, _ = week_bounds(first)
+        end_anchor = first.replace(day=last_day)
+        end = week_bounds(end_anchor)[1]
+        prev_anchor = (first - timedelta(days=1)).replace(day=1)
+        next_anchor = first.replace(day=last_day) + timedelta(days=1)
+        title = first.strftime("%B %Y")
+    else:
+        start, end = week_bounds(anchor)
+        prev_anchor, next_anchor = start - timedelta(days=7), start + timedelta(days=7)
+        title = f"Week of {start:%d %B %Y}"
+    shoots = (
+        Shoot.objects.visible_to(request.user)
+        .select_related("client")
+        .filter(shoot_start__gte=day_start(start), shoot_start__lt=day_start(end))
+        .order_by("shoot_start")
+    )
+    by_day: dict = {}
+    for shoot in shoots:
+        by_day.setdefault(timezone.localtime(shoot.shoot_start).date(), []).append(shoot)
+    days = []
+    cursor = start
+    while cursor < end:
+        days.append(
+            {
+                "date": cursor,
+                "shoots": by_day.get(cursor, []),
+                "other": view == "month" and cursor.month != anchor.month,
+            }
+        )
+        cursor += timedelta(days=1)
+    return render(
+        request,
+        "shoots/shoot_calendar.html",
+        {
+            "days": days,
+            "view": view,
+            "title": title,
+            "today": timezone.localdate(),
+            "prev": prev_anchor.isoformat(),
+            "next": next_anchor.isoformat(),
+            "anchor": anchor.isoformat(),
+            "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        },
+    )
+
+
+@staff_required
+@require_GET
+def shoot_detail(request, pk):
+    """One shoot with its crew, deliverables and tasks."""
+    shoot = get_object_or_404(_base(request.user), pk=pk)
+    deliverables = shoot.deliverables.select_related("assignee").order_by("due_date", "title")
+    tasks = shoot.tasks.order_by("due_date", "name")
+    return render(
+        request,
+        "shoots/shoot_detail.html",
+        {
+            "shoot": shoot,
+            "deliverables": deliverables,
+            "tasks": tasks,
+            "statuses": ShootStatus.values,
+            "can_delete": allows(request.user, Action.DELETE, shoot),
+        },
+    )
+
+
+def _edit(request, shoot=None):
+    creating = shoot is None
+    if request.method == "POST":
+        form = ShootForm(request.POST, user=request.user)
+        crew_formset = CrewFormSet(request.POST, prefix="crew", form_kwargs={"user": request.user})
+    else:
+        initial = {}
+        crew_initial = []
+        if shoot is not None:
+            initial = {
+                "client": shoot.client_id,
+                "title": shoot.title,
+                "shoot_start": timezone.localtime(shoot.shoot_start),
+                "duration_minutes": int(shoot.duration.total_seconds() // 60),
+                "status": shoot.status,
+                "location": shoot.location,
+                "calendar_event_link": shoot.calendar_event_link,
+                "drive_folder_link": shoot.drive_folder_link,
+                "notes": shoot.notes,
+            }
+            crew_initial = [
+                {"team_member": a.team_member_id, "role": a.role} for a in shoot.assignments.all()
+            ]
+        elif request.GET.get("client"):
+            initial["client"] = request.GET["client"]
+        form = ShootForm(initial=initial, user=request.user)
+        crew_formset = CrewFormSet(
+            initial=crew_initial, prefix="crew", form_kwargs={"user": request.user}
+        )
+    if request.method == "POST" and form.is_valid() and crew_formset.is_valid():
+        data = form.service_data()
+        crew = crew_formset.crew()
+        if creating:
+            saved = call_service(form, services.shoot_create, actor=request.user, crew=crew, **data)
+        else:
+            saved = call_service(
+                form, services.shoot_update, shoot=shoot, actor=request.user, crew=crew, **data
+            )
+        if saved is not None:
+            messages.success(request, "Shoot saved.")
+            return redirect("shoots:detail", pk=saved.pk)
+    return render(
+        request,
+        "shoots/shoot_form.html",
+        {"form": form, "crew_formset": crew_formset, "shoot": shoot},
+    )
+
+
+@staff_required
+def shoot_create(request):
+    """Schedule a new shoot with its crew."""
+    return _edit(request)
+
+
+@staff_required
+def shoot_edit(request, pk):
+    """Edit a shoot and its crew."""
+    shoot = get_object_or_404(_base(request.user).filter(pk=pk))
+    if not allows(request.user, Action.CHANGE, shoot):
+        raise PermissionDenied
+    return _edit(request, shoot)
+
+
+@staff_required
+@require_POST
+def shoot_set_status(request, pk):
+    """One-click status change."""
+    shoot = get_object_or_404(Shoot.objects.visible_to(request.user, Action.CHANGE), pk=pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Choose one of: " + ", ".join(ShootStatus.values))
+    try:
+        services.shoot_set_status(
+            shoot=shoot, status=form.cleaned_data["status"], actor=request.user
+        )
+    except ValidationError as exc:
+        return HttpResponseBadRequest(" ".join(exc.messages))
+    messages.success(request, f"Shoot marked {shoot.status}.")
+    return redirect(safe_next(request, reverse("shoots:detail", args=[pk])))
+
+
+@staff_required
+def shoot_delete(request, pk):
+    """Deletes a shoot after confirmation (a completed one: admins only)."""
+    shoot = get_object_or_404(Shoot.objects.visible_to(request.user, Action.DELETE), pk=pk)
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            title="Delete shoot",
+            question=f"Delete the shoot “{shoot}” for {shoot.client}? This cannot be undone.",
+            action=request.path,
+            cancel_url=reverse("shoots:detail", args=[pk]),
+        )
+    services.shoot_delete(shoot=shoot, actor=request.user)
+    messages.success(request, "Shoot deleted.")
+    return redirect("shoots:list")

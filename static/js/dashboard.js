@@ -1,0 +1,91 @@
+// Staff dashboard behaviour: board drag and drop, confirmations, keyboard shortcuts.
+// Everything here is progressive: without JS, every action is a plain form POST.
+(function () {
+  "use strict";
+
+  // "/" focuses the search box.
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey) return;
+    var tag = (document.activeElement && document.activeElement.tagName) || "";
+    if (/INPUT|TEXTAREA|SELECT/.test(tag)) return;
+    var box = document.querySelector("[data-hotkey='/']");
+    if (box) { e.preventDefault(); box.focus(); }
+  });
+
+  // Forms marked data-confirm ask first, in a <dialog>.
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form.matches || !form.matches("form[data-confirm]") || form.dataset.confirmed) return;
+    e.preventDefault();
+    var dialog = document.getElementById("confirm-dialog");
+    if (!dialog) {
+      dialog = document.createElement("dialog");
+      dialog.id = "confirm-dialog";
+      dialog.innerHTML = '<form method="dialog"><p class="confirm-text"></p>' +
+        '<div class="actions"><button value="yes" class="btn btn-danger">Yes, go on</button>' +
+        '<button value="no" class="btn btn-ghost">Cancel</button></div></form>';
+      document.body.appendChild(dialog);
+    }
+    dialog.querySelector(".confirm-text").textContent = form.dataset.confirm;
+    dialog.onclose = function () {
+      if (dialog.returnValue === "yes") {
+        form.dataset.confirmed = "1";
+        if (form.requestSubmit) form.requestSubmit(); else form.submit();
+        delete form.dataset.confirmed;
+      }
+    };
+    dialog.showModal();
+  }, true);
+
+  // Board: drag a card onto a column; the card's own move form does the POST.
+  var dragged = null;
+  document.addEventListener("dragstart", function (e) {
+    var card = e.target.closest && e.target.closest(".kcard[draggable]");
+    if (!card) return;
+    dragged = card;
+    card.classList.add("dragging");
+    e.dataTransfer.effectAllowed = "move";
+    e.dataTransfer.setData("text/plain", card.id);
+  });
+  document.addEventListener("dragend", function () {
+    if (dragged) dragged.classList.remove("dragging");
+    dragged = null;
+    document.querySelectorAll(".drop-target").forEach(function (c) { c.classList.remove("drop-target"); });
+  });
+  document.addEventListener("dragover", function (e) {
+    var col = e.target.closest && e.target.closest(".column[data-status]");
+    if (!col || !dragged) return;
+    e.preventDefault();
+    col.classList.add("drop-target");
+  });
+  document.addEventListener("dragleave", function (e) {
+    var col = e.target.closest && e.target.closest(".column[data-status]");
+    if (col && !col.contains(e.relatedTarget)) col.classList.remove("drop-target");
+  });
+  document.addEventListener("drop", function (e) {
+    var col = e.target.closest && e.target.closest(".column[data-status]");
+    if (!col || !dragged) return;
+    e.preventDefault();
+    col.classList.remove("drop-target");
+    var form = dragged.querySelector("form.kcard-move");
+    if (!form || col.dataset.status === dragged.dataset.status) return;
+    form.querySelector("[name=status]").value = col.dataset.status;
+    col.querySelector(".column-body").appendChild(dragged);
+    if (form.requestSubmit) form.requestSubmit(); else form.submit();
+  });
+
+  // Selects marked data-autosubmit submit their form on change (the button stays for no-JS).
+  document.addEventListener("change", function (e) {
+    if (e.target.matches && e.target.matches("select[data-autosubmit]")) {
+      var form = e.target.form;
+      if (form.requestSubmit) form.requestSubmit(); else form.submit();
+    }
+  });
+
+  // A failed htmx request says so instead of failing silently.
+  document.addEventListener("htmx:responseError", function (e) {
+    var text = (e.detail.xhr && e.detail.xhr.responseText) || "The change was refused.";
+    window.alert(text.replace(/<[^>]+>/g, "").trim().slice(0, 300));
+    window.location.reload();
+  });
+})();

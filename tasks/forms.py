@@ -1,0 +1,113 @@
+"""Dashboard forms for tasks and time tracking."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from clients.models import Client
+from deliverables.models import Deliverable
+from shoots.models import Shoot
+from team.models import TeamMember
+
+from .models import TaskPriority, TaskStatus
+
+
+class TaskFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Name or client"}),
+    )
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *TaskStatus.choices]
+    )
+    priority = forms.ChoiceField(
+        label="Priority", required=False, choices=[("", "Any priority"), *TaskPriority.choices]
+    )
+    assignee = forms.ModelChoiceField(
+        label="Assignee", required=False, queryset=TeamMember.objects.none(), empty_label="Anyone"
+    )
+    client = forms.ModelChoiceField(
+        label="Client", required=False, queryset=Client.objects.none(), empty_label="Any client"
+    )
+    mine = forms.BooleanField(label="Mine only", required=False)
+    open = forms.BooleanField(label="Open only", required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = TeamMember.objects.visible_to(user).only("id", "name")
+        self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
+
+
+class TaskForm(forms.Form):
+    """A task's fields; links to shoot and deliverable are offered within the chosen client."""
+
+    name = forms.CharField(label="Name", max_length=200)
+    description = forms.CharField(
+        label="Description", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    status = forms.ChoiceField(label="Status", choices=TaskStatus.choices, initial="To Do")
+    priority = forms.ChoiceField(label="Priority", choices=TaskPriority.choices, initial="Medium")
+    due_date = forms.DateField(
+        label="Due date", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    assignees = forms.ModelMultipleChoiceField(
+        label="Assignees", required=False, queryset=TeamMember.objects.none()
+    )
+    client = forms.ModelChoiceField(label="Client", required=False, queryset=Client.objects.none())
+    shoot = forms.ModelChoiceField(
+        label="Shoot",
+        required=False,
+        queryset=Shoot.objects.none(),
+        help_text="Choose the client first (and save) to pick one of its shoots.",
+    )
+    deliverable = forms.ModelChoiceField(
+        label="Deliverable",
+        required=False,
+        queryset=Deliverable.objects.none(),
+        help_text="Choose the client first (and save) to pick one of its deliverables.",
+    )
+    estimated_minutes = forms.IntegerField(
+        label="Estimate (minutes)", required=False, min_value=0, max_value=100_000
+    )
+
+    def __init__(self, *args, user=None, client_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignees"].queryset = TeamMember.objects.visible_to(user).filter(
+            is_active=True
+        )
+        self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
+        client_id = client_id or self.data.get("client") or self.initial.get("client")
+        if client_id:
+            try:
+                self.fields["shoot"].queryset = Shoot.objects.visible_to(user).filter(
+                    client_id=client_id
+                )
+                self.fields["deliverable"].queryset = Deliverable.objects.visible_to(user).filter(
+                    client_id=client_id
+                )
+            except (ValueError, TypeError, ValidationError):
+                pass
+
+
+class TimeLogForm(forms.Form):
+    """Finished time on a task."""
+
+    started_at = forms.DateTimeField(
+        label="Started at",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+    )
+    minutes = forms.IntegerField(label="Minutes", min_value=1, max_value=24 * 60)
+    note = forms.CharField(label="Note", max_length=500, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("started_at", timezone.localtime().replace(second=0))
+        super().__init__(*args, **kwargs)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label="Status", choices=TaskStatus.choices)

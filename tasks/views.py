@@ -1,0 +1,324 @@
+"""Staff dashboard pages of tasks: list, board, edit, assign, timer and time log."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from localbzz.accounts.mixins import staff_required
+from localbzz.accounts.permissions import Action, allows
+from localbzz.views import call_service, confirm_page, is_htmx, paginate, safe_next
+
+from . import services
+from .forms import StatusForm, TaskFilterForm, TaskForm, TimeLogForm
+from .models import Task, TaskStatus, TimeEntry
+
+BOARD_LIMIT = 40
+
+
+def _base(user):
+    return (
+        Task.objects.visible_to(user)
+        .select_related("client", "shoot", "deliverable")
+        .prefetch_related("assignees")
+    )
+
+
+def _filtered(request):
+    form = TaskFilterForm(request.GET or None, user=request.user)
+    qs = _base(request.user)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            qs = qs.filter(Q(name__icontains=data["q"]) | Q(client__name__icontains=data["q"]))
+        if data["status"]:
+            qs = qs.filter(status=data["status"])
+        if data["priority"]:
+            qs = qs.filter(priority=data["priority"])
+        if data["assignee"]:
+            qs = qs.filter(assignees=data["assignee"])
+        if data["client"]:
+            qs = qs.filter(client=data["client"])
+        if data["mine"]:
+            qs = qs.filter(assignees=request.user.team_member_id)
+        if data["open"]:
+            qs = qs.exclude(status=TaskStatus.COMPLETED)
+    return form, qs
+
+
+def _querystring(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def _running(request):
+    return services.running_timer(request.user)
+
+
+@staff_required
+@require_GET
+def task_list(request):
+    """Tasks, filtered, searched and paginated."""
+    form, qs = _filtered(request)
+    page_obj, querystring = paginate(request, qs.order_by("due_date", "name"))
+    return render(
+        request,
+        "tasks/task_list.html",
+        {
+            "filter_form": form,
+            "page_obj": page_obj,
+            "querystring": querystring,
+            "today": timezone.localdate(),
+            "running": _running(request),
+        },
+    )
+
+
+def _board_context(request) -> dict:
+    form, qs = _filtered(request)
+    counts = {
+        row["status"]: row["n"] for row in qs.order_by().values("status").annotate(n=Count("id"))
+    }
+    querystring = _querystring(request)
+    columns = []
+    for status in TaskStatus.values:
+        cards = list(qs.filter(status=status).order_by("due_date", "name")[:BOARD_LIMIT])
+        total = counts.get(status, 0)
+        columns.append(
+            {"status": status, "cards": cards, "total": total, "hidden": max(total - len(cards), 0)}
+        )
+    return {
+        "filter_form": form,
+        "columns": columns,
+        "statuses": TaskStatus.values,
+        "querystring": querystring,
+        "today": timezone.localdate(),
+    }
+
+
+@staff_required
+@require_GET
+def task_board(request):
+    """Tasks by status."""
+    return render(request, "tasks/task_board.html", _board_context(request))
+
+
+@staff_required
+@require_GET
+def task_board_partial(request):
+    """The task board alone, for live refresh."""
+    return render(request, "tasks/_board.html", _board_context(request))
+
+
+@staff_required
+@require_GET
+def task_detail(request, pk):
+    """A task with its links, assignees and time log."""
+    task = get_object_or_404(_base(request.user).with_time_logged(), pk=pk)
+    entries = (
+        TimeEntry.objects.filter(task=task).select_related("user").order_by("-started_at")[:50]
+    )
+    running = _running(request)
+    return render(
+        request,
+        "tasks/task_detail.html",
+        {
+            "task": task,
+            "entries": entries,
+            "running": running,
+            "running_here": running is not None and running.task_id == task.pk,
+            "log_form": TimeLogForm(),
+            "statuses": TaskStatus.values,
+            "can_delete": allows(request.user, Action.DELETE, task),
+        },
+    )
+
+
+def _edit(request, task=None):
+    creating = task is None
+    if request.method == "POST":
+        form = TaskForm(request.POST, user=request.user)
+    else:
+        initial = {}
+        if task is not None:
+            initial = {
+                "name": task.name,
+                "description": task.description,
+                "status": task.status,
+                "priority": task.priority,
+                "due_date": task.due_date,
+                "assignees": [m.pk for m in task.assignees.all()],
+                "client": task.client_id,
+                "shoot": task.shoot_id,
+                "deliverable": task.deliverable_id,
+                "estimated_minutes": task.estimated_minutes,
+            }
+        else:
+            initial = {
+                k: request.GET[k] for k in ("client", "shoot", "deliverable") if request.GET.get(k)
+            }
+            if request.user.team_member_id:
+                initial["assignees"] = [request.user.team_member_id]
+        form = TaskForm(initial=initial, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        assignees = list(data.pop("assignees"))
+        if creating:
+            saved = call_service(
+                form, services.task_create, actor=request.user, assignees=assignees, **data
+            )
+        else:
+            saved = call_service(
+                form,
+                services.task_update,
+                task=task,
+                actor=request.user,
+                assignees=assignees,
+                **data,
+            )
+        if saved is not None:
+            messages.success(request, f"Saved “{saved.name}”.")
+            return redirect("tasks:detail", pk=saved.pk)
+    return render(request, "tasks/task_form.html", {"form": form, "task": task})
+
+
+@staff_required
+def task_create(request):
+    """A new task."""
+    return _edit(request)
+
+
+@staff_required
+def task_edit(request, pk):
+    """Edit a task, including who it is assigned to."""
+    task = get_object_or_404(Task.objects.visible_to(request.user, Action.CHANGE), pk=pk)
+    return _edit(request, task)
+
+
+def _task_for_change(request, pk):
+    return get_object_or_404(Task.objects.visible_to(request.user, Action.CHANGE), pk=pk)
+
+
+@staff_required
+@require_POST
+def task_set_status(request, pk):
+    """Moves a task to another status (board buttons, drag and drop)."""
+    task = _task_for_change(request, pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Choose one of: " + ", ".join(TaskStatus.values))
+    try:
+        services.task_set_status(task=task, status=form.cleaned_data["status"], actor=request.user)
+    except ValidationError as exc:
+        return HttpResponseBadRequest(" ".join(exc.messages))
+    if is_htmx(request):
+        return render(request, "tasks/_board.html", _board_context(request))
+    messages.success(request, f"“{task.name}” is now {task.status}.")
+    return redirect(safe_next(request, reverse("tasks:detail", args=[pk])))
+
+
+@staff_required
+@require_POST
+def task_assign_me(request, pk):
+    """Adds the signed-in team member to the task's assignees."""
+    task = _task_for_change(request, pk)
+    if not request.user.team_member_id:
+        messages.error(request, "Your account is not linked to a team member.")
+    else:
+        services.task_assign(task=task, member=request.user.team_member, actor=request.user)
+        messages.success(request, "You are on this task.")
+    return redirect(safe_next(request, reverse("tasks:detail", args=[pk])))
+
+
+@staff_required
+@require_POST
+def timer_start(request, pk):
+    """Starts the user's timer on this task (stopping one running elsewhere)."""
+    task = _task_for_change(request, pk)
+    try:
+        services.timer_start(task=task, user=request.user)
+        messages.success(request, f"Timer running on “{task.name}”.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(safe_next(request, reverse("tasks:detail", args=[pk])))
+
+
+@staff_required
+@require_POST
+def timer_stop(request):
+    """Stops the user's running timer."""
+    try:
+        entry = services.timer_stop(user=request.user, note=request.POST.get("note") or None)
+        minutes = int(entry.duration.total_seconds() // 60)
+        messages.success(request, f"Logged {minutes} min on “{entry.task.name}”.")
+        default = reverse("tasks:detail", args=[entry.task_id])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        default = reverse("tasks:list")
+    return redirect(safe_next(request, default))
+
+
+@staff_required
+@require_POST
+def time_log(request, pk):
+    """Logs finished time on a task."""
+    task = _task_for_change(request, pk)
+    form = TimeLogForm(request.POST)
+    if form.is_valid():
+        entry = call_service(
+            form,
+            services.time_entry_add,
+            task=task,
+            user=request.user,
+            started_at=form.cleaned_data["started_at"],
+            duration=timedelta(minutes=form.cleaned_data["minutes"]),
+            note=form.cleaned_data["note"],
+        )
+        if entry is not None:
+            messages.success(request, f"Logged {form.cleaned_data['minutes']} min.")
+            return redirect("tasks:detail", pk=pk)
+    task = get_object_or_404(_base(request.user).with_time_logged(), pk=pk)
+    entries = (
+        TimeEntry.objects.filter(task=task).select_related("user").order_by("-started_at")[:50]
+    )
+    running = _running(request)
+    return render(
+        request,
+        "tasks/task_detail.html",
+        {
+            "task": task,
+            "entries": entries,
+            "running": running,
+            "running_here": running is not None and running.task_id == task.pk,
+            "log_form": form,
+            "statuses": TaskStatus.values,
+            "can_delete": allows(request.user, Action.DELETE, task),
+        },
+        status=400,
+    )
+
+
+@staff_required
+def task_delete(request, pk):
+    """Deletes a task after confirmation."""
+    task = get_object_or_404(Task.objects.visible_to(request.user, Action.DELETE), pk=pk)
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            title="Delete task",
+            question=f"Delete “{task.name}” and its time log? This cannot be undone.",
+            action=request.path,
+            cancel_url=reverse("tasks:detail", args=[pk]),
+        )
+    services.task_delete(task=task, actor=request.user)
+    messages.success(request, "Task deleted.")
+    return redirect("tasks:list")
