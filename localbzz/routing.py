@@ -1,3 +1,9 @@
-"""Websocket routes. The live event stream is added by the events app."""
+"""Websocket routes: the live event stream."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from localbzz.events.consumers import LiveConsumer
+
+websocket_urlpatterns: list = [
+    path("ws/live/", LiveConsumer.as_asgi()),
+]

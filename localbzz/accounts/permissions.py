@@ -223,6 +223,10 @@ class EventPolicy(Policy):
             return False
         return super().allows(user, action, obj)
 
+    def client_audience(self, event) -> list:
+        """Ids of the clients whose users may see ``event`` (live broadcast recipients)."""
+        return [event.client_id] if event.client_visible and event.client_id else []
+
 
 class NotificationPolicy(Policy):
     """Notifications: each signed-in user sees and marks only its own."""

@@ -37,10 +37,22 @@ def create_deliveries(event: Event) -> list[WebhookDelivery]:
 
 def groups_for(event: Event) -> list[str]:
     """Who hears an event live: staff always; a client's users when it is client-visible."""
-    groups = [STAFF_GROUP]
-    if event.client_visible and event.client_id:
-        groups.append(client_group(event.client_id))
-    return groups
+    from localbzz.accounts.permissions import policy_for
+
+    audience = policy_for(Event).client_audience(event)
+    return [STAFF_GROUP, *(client_group(client_id) for client_id in audience)]
+
+
+def groups_for_user(user) -> list[str]:
+    """The live groups a signed-in user joins (none for anonymous or inactive users)."""
+    from localbzz.accounts.permissions import _role
+
+    role = _role(user)
+    if role in ("admin", "team"):
+        return [STAFF_GROUP]
+    if role == "client" and user.client_id:
+        return [client_group(user.client_id)]
+    return []
 
 
 def _run_async(coro_fn, *args) -> None:

@@ -1,0 +1,66 @@
+"""The live event stream: ``/ws/live/``, one message per event the user may see."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.contrib.auth import get_user_model
+
+from .fanout import groups_for_user
+
+
+@database_sync_to_async
+def _user_from_token(token: str):
+    from rest_framework_simplejwt.exceptions import TokenError
+    from rest_framework_simplejwt.settings import api_settings
+    from rest_framework_simplejwt.tokens import AccessToken
+
+    try:
+        access = AccessToken(token)
+    except TokenError:
+        return None
+    user_id = access.get(api_settings.USER_ID_CLAIM)
+    return get_user_model().objects.filter(pk=user_id, is_active=True).first()
+
+
+@database_sync_to_async
+def _groups(user) -> list[str]:
+    return groups_for_user(user)
+
+
+class LiveConsumer(AsyncJsonWebsocketConsumer):
+    """Authenticated by the session (AuthMiddlewareStack) or ``?token=<JWT access>``.
+
+    Staff join the ``staff`` group; a client user joins its client's group, to which only
+    that client's client-visible events are sent. Anonymous and inactive users are refused.
+    """
+
+    joined: list[str]
+
+    async def connect(self):
+        self.joined = []
+        user = self.scope.get("user")
+        query = parse_qs(self.scope.get("query_string", b"").decode())
+        if query.get("token"):
+            user = await _user_from_token(query["token"][0])
+        groups = await _groups(user) if user is not None else []
+        if not groups:
+            await self.close(code=4401)
+            return
+        for group in groups:
+            await self.channel_layer.group_add(group, self.channel_name)
+        self.joined = groups
+        await self.accept()
+
+    async def disconnect(self, code):
+        for group in self.joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    async def receive_json(self, content, **kwargs):
+        if content == {"type": "ping"}:
+            await self.send_json({"type": "pong"})
+
+    async def event_message(self, message):
+        await self.send_json(message["event"])

@@ -1,0 +1,142 @@
+"""/ws/live/ end to end through the real ASGI application (origin check, auth middleware)
+and the configured channel layer: channels-redis when REDIS_URL is set (CI), else in-memory."""
+
+import asyncio
+import uuid
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.conf import settings as django_settings
+from django.test import Client as DjangoClient
+from rest_framework_simplejwt.tokens import AccessToken
+
+from clients.models import ClientStatus
+from clients.services import client_set_status
+from localbzz.asgi import application
+from localbzz.events.models import Event
+from shoots.services import shoot_create
+from tasks.services import task_create
+
+ORIGIN = (b"origin", b"http://localhost")
+
+
+@pytest.fixture
+def isolated_layer(settings):
+    """A channel layer of the configured kind with a prefix of its own, so parallel test
+    processes sharing one Redis never hear each other's staff broadcasts."""
+    layers = dict(django_settings.CHANNEL_LAYERS)
+    default = dict(layers["default"])
+    if "CONFIG" in default:
+        default["CONFIG"] = {**default["CONFIG"], "prefix": f"t{uuid.uuid4().hex[:12]}"}
+    settings.CHANNEL_LAYERS = {"default": default}
+    return default["BACKEND"]
+
+
+def _ws(path, headers=(ORIGIN,)):
+    return WebsocketCommunicator(application, path, headers=list(headers))
+
+
+async def _receive(comm, count, timeout=5.0):
+    """Exactly ``count`` messages, then silence (a timeout inside receive would end the app,
+    so the expected count comes from the database first)."""
+    got = [await comm.receive_json_from(timeout=timeout) for _ in range(count)]
+    assert await comm.receive_nothing(timeout=0.5), "a listener received more than it may"
+    return got
+
+
+def _expected(client_a, client_b):
+    events = list(Event.objects.all())
+    return {
+        "team": sorted(str(e.pk) for e in events),
+        "a": sorted(str(e.pk) for e in events if e.client_id == client_a.pk and e.client_visible),
+        "b": sorted(str(e.pk) for e in events if e.client_id == client_b.pk and e.client_visible),
+    }
+
+
+def _changes(client_a, client_b, admin):
+    client_set_status(client=client_a, status=ClientStatus.INACTIVE, actor=admin)
+    shoot_create(client=client_b, actor=admin, location="Harbour", **_shoot_times())
+    task_create(name="Staff only", actor=admin, client=client_a)
+
+
+def _shoot_times():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return {"shoot_start": timezone.now() + timedelta(days=2), "duration": timedelta(hours=1)}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_and_two_clients_each_receive_exactly_what_they_may(
+    isolated_layer, admin_user, team_user, client_a, client_b, client_a_user, client_b_user
+):
+    tokens = {
+        name: str(AccessToken.for_user(user))
+        for name, user in {"team": team_user, "a": client_a_user, "b": client_b_user}.items()
+    }
+
+    async def scenario():
+        comms = {name: _ws(f"/ws/live/?token={token}") for name, token in tokens.items()}
+        for comm in comms.values():
+            connected, _ = await comm.connect()
+            assert connected
+        await database_sync_to_async(_changes)(client_a, client_b, admin_user)
+        expected = await database_sync_to_async(_expected)(client_a, client_b)
+        received = {name: await _receive(comm, len(expected[name])) for name, comm in comms.items()}
+        for comm in comms.values():
+            await comm.disconnect()
+        return expected, received
+
+    expected, received = async_to_sync(scenario)()
+    assert len(expected["team"]) >= 4
+    assert expected["a"] and expected["b"]
+    ids = {name: sorted(m["id"] for m in msgs) for name, msgs in received.items()}
+    assert ids == expected
+    assert "task.created" not in {m["type"] for m in received["a"]}
+    assert {m["type"] for m in received["b"]} >= {"shoot.created"}
+    assert not set(ids["a"]) & set(ids["b"])
+    message = received["a"][0]
+    assert set(message) == {"id", "type", "occurred_at", "actor", "data"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_session_cookie_authenticates_and_anonymous_or_foreign_origin_is_refused(
+    isolated_layer, team_user, client_a
+):
+    browser = DjangoClient()
+    browser.force_login(team_user)
+    cookie = (b"cookie", f"sessionid={browser.cookies['sessionid'].value}".encode())
+
+    async def scenario():
+        ok = _ws("/ws/live/", headers=(ORIGIN, cookie))
+        assert (await ok.connect())[0]
+        await database_sync_to_async(client_set_status)(
+            client=client_a, status=ClientStatus.INACTIVE
+        )
+        got = [await ok.receive_json_from(timeout=5)]
+        await ok.disconnect()
+        anonymous = _ws("/ws/live/")
+        assert not (await anonymous.connect())[0]
+        bad_token = _ws("/ws/live/?token=not-a-jwt")
+        assert not (await bad_token.connect())[0]
+        foreign = _ws("/ws/live/", headers=((b"origin", b"http://evil.example"), cookie))
+        assert not (await foreign.connect())[0]
+        return got
+
+    got = async_to_sync(scenario)()
+    assert "client.status_changed" in {m["type"] for m in got}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_inactive_user_token_is_refused(isolated_layer, client_a_user):
+    token = str(AccessToken.for_user(client_a_user))
+    client_a_user.is_active = False
+    client_a_user.save()
+
+    async def scenario():
+        return (await _ws(f"/ws/live/?token={token}").connect())[0]
+
+    assert async_to_sync(scenario)() is False
