@@ -38,10 +38,10 @@ class FormSubmissionThrottle(ScopedRateThrottle):
 
 
 class FormSubmissionViewSet(
+    PolicyViewSet,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
-    PolicyViewSet,
 ):
     """Submissions: the public creates, team reads / updates / approves, admins all."""
 

@@ -135,12 +135,12 @@ class PolicyViewSet(BodyLimitMixin, viewsets.GenericViewSet):
 
 
 class CRUDViewSet(
+    PolicyViewSet,  # first, so its service-backed perform_* win over the mixins' save()
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     mixins.DestroyModelMixin,
-    PolicyViewSet,
 ):
     """List, retrieve, create, update (PUT partial too), delete."""
 
@@ -150,7 +150,7 @@ class CRUDViewSet(
         return super().update(request, *args, **kwargs)
 
 
-class NestedListViewSet(mixins.ListModelMixin, PolicyViewSet):
+class NestedListViewSet(PolicyViewSet, mixins.ListModelMixin):
     """A list under a parent (``/api/clients/:clientId/shoots``): the parent must be visible.
 
     Subclasses set ``parent_model``, ``parent_kwarg`` (the path's name) and ``parent_field``

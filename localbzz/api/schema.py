@@ -73,3 +73,38 @@ def postprocess(result, generator, request, public):
                     }
                 responses[code] = response
     return result
+
+
+try:  # the events area's envelope serializer is not introspectable: describe it here
+    from drf_spectacular.extensions import OpenApiSerializerExtension
+
+    class EventEnvelopeExtension(OpenApiSerializerExtension):
+        """The event envelope of DESIGN.md §1 (``localbzz.events``' EventSerializer)."""
+
+        target_class = "localbzz.events.api.serializers.EventSerializer"
+
+        def get_name(self, auto_schema=None, direction=None):
+            return "Event"
+
+        def map_serializer(self, auto_schema, direction):
+            return {
+                "type": "object",
+                "required": ["id", "type", "occurred_at", "actor", "data"],
+                "properties": {
+                    "id": {"type": "string", "format": "uuid"},
+                    "type": {"type": "string", "example": "deliverable.status_changed"},
+                    "occurred_at": {"type": "string", "format": "date-time"},
+                    "actor": {"type": "object", "nullable": True, "additionalProperties": True},
+                    "data": {
+                        "type": "object",
+                        "properties": {
+                            "object": {"type": "object", "additionalProperties": True},
+                            "changes": {"type": "object", "additionalProperties": True},
+                        },
+                        "additionalProperties": True,
+                    },
+                },
+                "additionalProperties": True,
+            }
+except ImportError:  # pragma: no cover
+    pass

@@ -18,7 +18,7 @@ from .serializers import ClientPortalRequestSerializer
 
 
 class PortalRequestViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, PolicyViewSet
+    PolicyViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin
 ):
     """Portal requests across clients: staff list and update; a client user sees its own."""
 
@@ -49,7 +49,7 @@ class _ClientPortalMixin:
 
 
 class ClientPortalRequestsViewSet(
-    _ClientPortalMixin, mixins.ListModelMixin, mixins.CreateModelMixin, PolicyViewSet
+    _ClientPortalMixin, PolicyViewSet, mixins.ListModelMixin, mixins.CreateModelMixin
 ):
     """A client's own portal requests: list them, send a new one."""
 
@@ -82,7 +82,7 @@ class ClientPortalRequestsViewSet(
         return Response(serializer.data, status=status.HTTP_201_CREATED)
 
 
-class ClientPortalDeliverablesViewSet(_ClientPortalMixin, mixins.ListModelMixin, PolicyViewSet):
+class ClientPortalDeliverablesViewSet(_ClientPortalMixin, PolicyViewSet, mixins.ListModelMixin):
     """A client's deliverables as its portal shows them."""
 
     policy_model = Deliverable

@@ -1,0 +1,361 @@
+"""Every API endpoint x method x role answers what DESIGN.md §3 demands.
+
+The table below has one row per (route name, method). ``test_every_api_route_has_a_row``
+walks the URL resolver: an endpoint added under /api/ without a row fails the build, by name.
+"""
+
+from __future__ import annotations
+
+import uuid
+from types import SimpleNamespace
+
+import pytest
+from django.core.cache import cache
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from deliverables.models import DeliverableStatus
+from localbzz.accounts.models import Role
+from localbzz.testing import (
+    PASSWORD,
+    make_deliverable,
+    make_form_submission,
+    make_portal_request,
+    make_shoot,
+    make_task,
+    make_user,
+)
+
+ROLES = ("admin", "team", "client_a", "client_b", "anon")
+SKIP = {"api:not-found", "api:bench-baseline"}
+
+
+def S(admin, team, client_a, client_b, anon):  # noqa: N802 - reads like a table
+    return dict(zip(ROLES, (admin, team, client_a, client_b, anon), strict=True))
+
+
+ALL_READ = S(200, 200, 200, 200, 401)
+OWN_READ = S(200, 200, 200, 404, 401)
+STAFF_READ = S(200, 200, 403, 403, 401)
+STAFF_OBJ_READ = S(200, 200, 404, 404, 401)
+ADMIN_LIST = S(200, 403, 403, 403, 401)
+ADMIN_OBJ = S(200, 404, 404, 404, 401)
+PUBLIC = S(200, 200, 200, 200, 200)
+
+MATRIX: dict[tuple[str, str], dict] = {
+    # docs
+    ("schema", "GET"): PUBLIC,
+    ("docs", "GET"): PUBLIC,
+    ("redoc", "GET"): PUBLIC,
+    # auth
+    ("auth-token", "POST"): PUBLIC,
+    ("auth-token-refresh", "POST"): S(401, 401, 401, 401, 401),  # a forged refresh token
+    ("auth-logout", "POST"): S(400, 400, 400, 400, 400),  # a forged refresh token
+    ("auth-me", "GET"): ALL_READ,
+    ("auth-user-deprecated", "GET"): ALL_READ,
+    # users: admins only
+    ("user-list", "GET"): ADMIN_LIST,
+    ("user-list", "POST"): S(201, 403, 403, 403, 401),
+    ("user-detail", "GET"): ADMIN_OBJ,
+    ("user-detail", "PUT"): ADMIN_OBJ,
+    ("user-detail", "PATCH"): ADMIN_OBJ,
+    ("user-detail", "DELETE"): S(204, 404, 404, 404, 401),
+    # clients: admin all, team read + update, client its own profile
+    ("client-list", "GET"): ALL_READ,
+    ("client-list", "POST"): S(201, 403, 403, 403, 401),
+    ("client-detail", "GET"): OWN_READ,
+    ("client-detail", "PUT"): S(200, 200, 403, 404, 401),
+    ("client-detail", "PATCH"): S(200, 200, 403, 404, 401),
+    ("client-detail", "DELETE"): S(204, 403, 403, 404, 401),
+    ("client-shoots", "GET"): OWN_READ,
+    ("client-deliverables", "GET"): OWN_READ,
+    ("client-tasks", "GET"): STAFF_READ,
+    ("client-portal-users", "POST"): S(201, 201, 404, 404, 401),
+    # team members: admin all, team read, client the people on its own shoots
+    ("team-member-list", "GET"): ALL_READ,
+    ("team-member-list", "POST"): S(201, 403, 403, 403, 401),
+    ("team-member-detail", "GET"): OWN_READ,
+    ("team-member-detail", "PUT"): S(200, 403, 403, 404, 401),
+    ("team-member-detail", "PATCH"): S(200, 403, 403, 404, 401),
+    ("team-member-detail", "DELETE"): S(204, 403, 403, 404, 401),
+    ("team-member-tasks", "GET"): STAFF_READ,
+    # shoots: staff all (team not a completed one's delete), client reads own
+    ("shoot-list", "GET"): ALL_READ,
+    ("shoot-list", "POST"): S(201, 201, 403, 403, 401),
+    ("shoot-detail", "GET"): OWN_READ,
+    ("shoot-detail", "PUT"): S(200, 200, 403, 404, 401),
+    ("shoot-detail", "PATCH"): S(200, 200, 403, 404, 401),
+    ("shoot-detail", "DELETE"): S(204, 204, 403, 404, 401),
+    ("shoot-deliverables", "GET"): OWN_READ,
+    # deliverables: staff all, client reads own and reviews in Needs Review
+    ("deliverable-list", "GET"): ALL_READ,
+    ("deliverable-list", "POST"): S(201, 201, 403, 403, 401),
+    ("deliverable-detail", "GET"): OWN_READ,
+    ("deliverable-detail", "PUT"): S(200, 200, 403, 404, 401),
+    ("deliverable-detail", "PATCH"): S(200, 200, 403, 404, 401),
+    ("deliverable-detail", "DELETE"): S(204, 204, 403, 404, 401),
+    ("deliverable-review", "POST"): S(403, 403, 200, 404, 401),
+    # tasks and time tracking: staff only
+    ("task-list", "GET"): STAFF_READ,
+    ("task-list", "POST"): S(201, 201, 403, 403, 401),
+    ("task-detail", "GET"): STAFF_OBJ_READ,
+    ("task-detail", "PUT"): STAFF_OBJ_READ,
+    ("task-detail", "PATCH"): STAFF_OBJ_READ,
+    ("task-detail", "DELETE"): S(204, 204, 404, 404, 401),
+    ("task-timer-start", "POST"): S(201, 201, 404, 404, 401),
+    ("task-timer-stop", "POST"): S(409, 409, 404, 404, 401),  # no timer running
+    ("task-time-entries", "GET"): STAFF_OBJ_READ,
+    ("task-time-entries", "POST"): S(201, 201, 404, 404, 401),
+    # form submissions: public creates, team reads / updates / approves, admin all
+    ("form-submission-list", "GET"): STAFF_READ,
+    ("form-submission-list", "POST"): S(201, 403, 403, 403, 201),
+    ("form-submission-detail", "GET"): STAFF_OBJ_READ,
+    ("form-submission-detail", "PUT"): STAFF_OBJ_READ,
+    ("form-submission-detail", "PATCH"): STAFF_OBJ_READ,
+    ("form-submission-approve", "POST"): STAFF_OBJ_READ,
+    ("form-submission-reject", "POST"): STAFF_OBJ_READ,
+    # portal requests: staff read / update, client creates and reads own
+    ("portal-request-list", "GET"): ALL_READ,
+    ("portal-request-detail", "GET"): OWN_READ,
+    ("portal-request-detail", "PUT"): S(200, 200, 403, 404, 401),
+    ("portal-request-detail", "PATCH"): S(200, 200, 403, 404, 401),
+    ("client-portal-requests", "GET"): OWN_READ,
+    ("client-portal-requests", "POST"): S(201, 403, 201, 404, 401),
+    ("client-portal-deliverables", "GET"): OWN_READ,
+    # events, webhooks, notifications (the events area's routes)
+    ("event-list", "GET"): ALL_READ,
+    ("webhook-list", "GET"): ADMIN_LIST,
+    ("webhook-list", "POST"): S(201, 403, 403, 403, 401),
+    ("webhook-detail", "GET"): ADMIN_OBJ,
+    ("webhook-detail", "PUT"): ADMIN_OBJ,
+    ("webhook-detail", "PATCH"): ADMIN_OBJ,
+    ("webhook-detail", "DELETE"): S(204, 404, 404, 404, 401),
+    ("webhook-rotate-secret", "POST"): ADMIN_OBJ,
+    ("webhook-deliveries", "GET"): ADMIN_OBJ,
+    ("webhook-test", "POST"): ADMIN_OBJ,
+    ("webhook-delivery-redeliver", "POST"): S(404, 404, 404, 404, 401),  # no such delivery
+    ("notification-list", "GET"): ALL_READ,
+    ("notification-mark-read", "POST"): ALL_READ,
+}
+
+HTTP_METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def _api_routes():
+    """(name, methods) of every named route under /api/."""
+    found = []
+
+    def walk(patterns, prefix, namespace):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = p.namespace or namespace
+                walk(p.url_patterns, prefix + str(p.pattern), ns)
+            elif isinstance(p, URLPattern):
+                full = prefix + str(p.pattern)
+                if not full.startswith("api/") or namespace != "api":
+                    continue
+                name = f"api:{p.name}"
+                if name in SKIP:
+                    continue
+                callback = p.callback
+                actions = getattr(callback, "actions", None)
+                if actions:
+                    methods = {m.upper() for m in actions}
+                else:
+                    view_class = getattr(callback, "view_class", None) or getattr(
+                        callback, "cls", None
+                    )
+                    methods = {
+                        m.upper() for m in HTTP_METHODS if view_class and hasattr(view_class, m)
+                    }
+                found.append((p.name, methods))
+
+    walk(get_resolver().url_patterns, "", None)
+    return found
+
+
+def test_every_api_route_has_a_row():
+    missing = [
+        f"{name} {method}"
+        for name, methods in _api_routes()
+        for method in sorted(methods)
+        if (name, method) not in MATRIX
+    ]
+    assert not missing, (
+        "API endpoints without a row in the permission matrix (tests/test_api_matrix.py): "
+        + ", ".join(missing)
+    )
+
+
+def test_every_row_is_a_real_route():
+    routes = {(name, m) for name, methods in _api_routes() for m in methods}
+    stale = sorted(f"{n} {m}" for n, m in MATRIX if (n, m) not in routes)
+    assert not stale, f"Rows for endpoints that no longer exist: {stale}"
+
+
+@pytest.fixture
+def world(admin_user, team_user, client_a, client_b, client_a_user, client_b_user):
+    cache.clear()
+    member = team_user.team_member
+    shoot = make_shoot(client_a, crew=[(member, "Editor")])
+    deliverable = make_deliverable(client_a, shoot, status=DeliverableStatus.NEEDS_REVIEW)
+    task = make_task(client=client_a, assignees=[member])
+    submission = make_form_submission()
+    portal_request = make_portal_request(client_a)
+    other_user = make_user(Role.TEAM)
+    webhook = _make_webhook()
+    users = {
+        "admin": admin_user,
+        "team": team_user,
+        "client_a": client_a_user,
+        "client_b": client_b_user,
+        "anon": None,
+    }
+    return SimpleNamespace(**locals())
+
+
+def _make_webhook():
+    from localbzz.events.models import WebhookEndpoint
+
+    return WebhookEndpoint.objects.create(
+        url="https://hooks.example.com/localbzz", event_types=["client.created"]
+    )
+
+
+def _kwargs(name: str, w) -> dict:
+    by_basename = {
+        "client": w.client_a.pk,
+        "team-member": w.member.pk,
+        "shoot": w.shoot.pk,
+        "deliverable": w.deliverable.pk,
+        "task": w.task.pk,
+        "form-submission": w.submission.pk,
+        "portal-request": w.portal_request.pk,
+        "user": w.other_user.pk,
+        "webhook": w.webhook.pk,
+        "webhook-delivery": uuid.uuid4(),
+        "client-portal": w.client_a.pk,
+    }
+    route = {n: m for n, m in _api_routes()}
+    pattern = next(
+        str(p.pattern)
+        for p in _flat_patterns()
+        if getattr(p, "name", None) == name and (name, None) != (None, route.get(name))
+    )
+    kwargs = {}
+    if "(?P<pk>" in pattern:
+        base = next(b for b in sorted(by_basename, key=len, reverse=True) if name.startswith(b))
+        kwargs["pk"] = by_basename[base]
+    if "(?P<client_id>" in pattern:
+        kwargs["client_id"] = w.client_a.pk
+    if "(?P<shoot_id>" in pattern:
+        kwargs["shoot_id"] = w.shoot.pk
+    if "(?P<team_member_id>" in pattern:
+        kwargs["team_member_id"] = w.member.pk
+    if "(?P<subdomain>" in pattern:
+        kwargs["subdomain"] = w.client_a.client_portal_subdomain
+    return kwargs
+
+
+def _flat_patterns():
+    out = []
+
+    def walk(patterns):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns)
+            else:
+                out.append(p)
+
+    walk(get_resolver().url_patterns)
+    return out
+
+
+def _body(name: str, method: str, w) -> dict:
+    a = str(w.client_a.pk)
+    m = str(w.member.pk)
+    bodies = {
+        ("auth-token", "POST"): {"email": w.admin_user.email, "password": PASSWORD},
+        ("auth-token-refresh", "POST"): {"refresh": "forged.refresh.token"},
+        ("auth-logout", "POST"): {"refresh": "forged.refresh.token"},
+        ("user-list", "POST"): {
+            "email": "new.person@localbzz.test",
+            "password": "a-Long-and-unusual-passphrase-42",
+            "role": "team",
+        },
+        ("user-detail", "PUT"): {"full_name": "Renamed"},
+        ("user-detail", "PATCH"): {"full_name": "Renamed"},
+        ("client-list", "POST"): {"name": "New Co", "client_portal_subdomain": "newco"},
+        ("client-detail", "PUT"): {"notes": "Changed"},
+        ("client-detail", "PATCH"): {"notes": "Changed"},
+        ("client-portal-users", "POST"): {"email": "invitee@acme.test"},
+        ("team-member-list", "POST"): {
+            "name": "Nina",
+            "email": "nina@localbzz.test",
+            "roles": ["Editor"],
+        },
+        ("team-member-detail", "PUT"): {"phone": "555"},
+        ("team-member-detail", "PATCH"): {"phone": "555"},
+        ("shoot-list", "POST"): {
+            "client_id": a,
+            "shoot_start": "2030-01-10T10:00:00Z",
+            "duration": "02:00:00",
+            "team": [{"team_member_id": m, "role": "Editor"}],
+        },
+        ("shoot-detail", "PUT"): {"location": "Harbour"},
+        ("shoot-detail", "PATCH"): {"location": "Harbour"},
+        ("deliverable-list", "POST"): {"client_id": a, "title": "Promo reel"},
+        ("deliverable-detail", "PUT"): {"caption": "New caption"},
+        ("deliverable-detail", "PATCH"): {"caption": "New caption"},
+        ("deliverable-review", "POST"): {"decision": "Approved"},
+        ("task-list", "POST"): {"name": "Edit reel", "client_id": a, "assignee_ids": [m]},
+        ("task-detail", "PUT"): {"description": "More"},
+        ("task-detail", "PATCH"): {"description": "More"},
+        ("task-time-entries", "POST"): {
+            "started_at": "2026-01-05T09:00:00Z",
+            "duration": "01:30:00",
+        },
+        ("form-submission-list", "POST"): {
+            "contact_name": "Pat",
+            "email": "pat@example.com",
+            "business_name": "Pat's Pies",
+        },
+        ("form-submission-detail", "PUT"): {"budget": "1000"},
+        ("form-submission-detail", "PATCH"): {"budget": "1000"},
+        ("form-submission-reject", "POST"): {"reason": "Out of area"},
+        ("portal-request-detail", "PUT"): {"status": "Working"},
+        ("portal-request-detail", "PATCH"): {"status": "Working"},
+        ("client-portal-requests", "POST"): {"content": "Film our new menu", "topic": "Content"},
+        ("webhook-list", "POST"): {
+            "url": "https://hooks.example.com/new",
+            "event_types": ["client.created"],
+        },
+        ("webhook-detail", "PUT"): {"description": "Renamed"},
+        ("webhook-detail", "PATCH"): {"description": "Renamed"},
+        ("notification-mark-read", "POST"): {},
+    }
+    return bodies.get((name, method), {})
+
+
+def api_client_for(user) -> APIClient:
+    api = APIClient()
+    if user is not None:
+        token = RefreshToken.for_user(user).access_token
+        api.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    return api
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("name", "method"), sorted(MATRIX))
+def test_role_gets_the_status_the_matrix_demands(world, name, method, role):
+    expected = MATRIX[(name, method)][role]
+    url = reverse(f"api:{name}", kwargs=_kwargs(name, world))
+    api = api_client_for(world.users[role])
+    response = getattr(api, method.lower())(url, _body(name, method, world), format="json")
+    assert response.status_code == expected, (
+        f"{method} {url} as {role}: {response.status_code} (wanted {expected}) "
+        f"{response.content[:300]!r}"
+    )
+    if response.status_code >= 400:
+        assert set(response.json()["error"]) == {"code", "message", "details", "request_id"}
