@@ -1,10 +1,18 @@
-"""Writes to client portal requests and their threads."""
+"""Writes to client portal requests and their threads, and portal user invites."""
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
+from localbzz.accounts.models import Role, User, UserManager
 from localbzz.events.services import emit
 from localbzz.services import apply_changes, validate_and_save
 
@@ -58,8 +66,6 @@ def portal_request_reply(
 
 def portal_base_url(client, request=None) -> str:
     """The absolute root URL of ``client``'s portal on its own subdomain."""
-    from django.conf import settings
-
     if request is not None:
         scheme, port = request.scheme, str(request.get_port())
     else:
@@ -71,11 +77,6 @@ def portal_base_url(client, request=None) -> str:
 
 def portal_set_password_link(*, user, base_url: str) -> str:
     """A one-time link to the portal's set-password page for ``user``."""
-    from django.contrib.auth.tokens import default_token_generator
-    from django.urls import reverse
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
-
     path = reverse(
         "portal:set_password",
         urlconf="portal.host_urls",
@@ -89,9 +90,6 @@ def portal_set_password_link(*, user, base_url: str) -> str:
 
 def portal_send_password_link(*, user, base_url: str, template: str) -> None:
     """E-mails ``user`` a one-time set-password link (an invite or a reset)."""
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-
     context = {
         "user": user,
         "client": user.client,
@@ -109,8 +107,6 @@ def portal_user_invite(*, client, email: str, full_name: str = "", actor, base_u
     Inviting an address that is already a not-yet-activated user of the same client sends
     a fresh link; any other existing address is refused.
     """
-    from localbzz.accounts.models import Role, User, UserManager
-
     email = UserManager.normalize_email(email)
     if not email:
         raise ValidationError({"email": "Give an e-mail address."})

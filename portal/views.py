@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
@@ -94,7 +95,8 @@ class PortalView(View):
             self.mode = None
         self.viewer = user if self.mode else None
         if self.login_required and self.mode is None:
-            return HttpResponseRedirect(f"{self.url('sign_in')}?next={request.path}")
+            nxt = quote(request.get_full_path(), safe="/")
+            return HttpResponseRedirect(f"{self.url('sign_in')}?next={nxt}")
         return super().dispatch(request, *args, **kwargs)
 
     # --- helpers ---------------------------------------------------------------------------
