@@ -237,12 +237,7 @@ def _kwargs(name: str, w) -> dict:
         "webhook-delivery": uuid.uuid4(),
         "client-portal": w.client_a.pk,
     }
-    route = {n: m for n, m in _api_routes()}
-    pattern = next(
-        str(p.pattern)
-        for p in _flat_patterns()
-        if getattr(p, "name", None) == name and (name, None) != (None, route.get(name))
-    )
+    pattern = next(str(p.pattern) for p in _flat_patterns() if getattr(p, "name", None) == name)
     kwargs = {}
     if "(?P<pk>" in pattern:
         base = next(b for b in sorted(by_basename, key=len, reverse=True) if name.startswith(b))

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from localbzz.services import apply_changes, validate_and_save
 
 from .models import Role, User
+
+
+def validate_password(password: str, user: User) -> None:
+    """Runs the configured password validators; errors land on the ``password`` field."""
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from exc
 
 
 @transaction.atomic
