@@ -218,7 +218,8 @@ def test_team_members_filter_by_role(team_api):
     assert [m["id"] for m in response.json()["results"]] == [str(editor.pk)]
     response = team_api.get("/api/team-members?role=Editor")
     ids = [m["id"] for m in response.json()["results"]]
-    assert str(editor.pk) in ids and len(ids) == len(set(ids))
+    assert str(editor.pk) in ids
+    assert len(ids) == len(set(ids))
 
 
 def test_lists_filter_by_updated_after_search_and_ordering(team_api):
