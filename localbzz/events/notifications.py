@@ -114,8 +114,6 @@ def deliver(message: Message, users: list, *, event: Event | None = None) -> lis
         pref = prefs.get(user.pk)
         if pref is None or pref.in_app:
             url = message.url
-            if user.role == Role.CLIENT and not url and user.client_id:
-                url = "/portal/"
             rows.append(
                 Notification(
                     user=user,

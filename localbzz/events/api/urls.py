@@ -31,6 +31,11 @@ urlpatterns = [
     ),
     re_path(r"^notifications/?$", views.NotificationList.as_view(), name="notification-list"),
     re_path(
+        r"^notifications/preferences/?$",
+        views.NotificationPreferences.as_view(),
+        name="notification-preferences",
+    ),
+    re_path(
         r"^notifications/read/?$",
         views.NotificationMarkRead.as_view(),
         name="notification-mark-read",

@@ -15,7 +15,7 @@ from localbzz.accounts.permissions import Action, is_admin_user
 
 from .. import services
 from ..models import Event, Notification, WebhookDelivery, WebhookEndpoint
-from ..notifications import notifications_mark_read
+from ..notifications import notifications_mark_read, preferences_for
 from .serializers import (
     EventSerializer,
     NotificationSerializer,
@@ -243,3 +243,21 @@ class NotificationMarkRead(APIView):
                 raise exceptions.ValidationError({"ids": "A list of notification ids."}) from exc
         count = notifications_mark_read(user=request.user, ids=ids)
         return Response({"marked": count})
+
+
+class NotificationPreferences(APIView):
+    """The caller's notification settings: GET them; POST a form or JSON of
+    ``<kind>_in_app`` / ``<kind>_email`` booleans (a kind's missing field means off)."""
+
+    def get(self, request):
+        return Response({"results": preferences_for(request.user)})
+
+    def post(self, request):
+        from ..views import save_preferences
+
+        data = {
+            k: ("on" if v in (True, "on", "true", "1") else "")
+            for k, v in dict(request.data.items()).items()
+        }
+        save_preferences(request.user, data)
+        return Response({"results": preferences_for(request.user)})
