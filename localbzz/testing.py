@@ -96,3 +96,45 @@ def make_form_submission(**kw) -> FormSubmission:
 def make_portal_request(client: Client | None = None, **kw) -> ClientPortalRequest:
     kw.setdefault("content", f"Please post about our event #{next(_seq)}")
     return ClientPortalRequest.objects.create(client=client or make_client(), **kw)
+
+
+# --- dashboard ---------------------------------------------------------------------------
+def query_count(client, url: str) -> int:
+    """How many SQL queries one GET of ``url`` runs (the response must be a 200)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(ctx)
+
+
+def make_dashboard_world(client: Client, member: TeamMember, n: int = 1) -> None:
+    """``n`` of every kind of row the dashboard lists, all tied to ``client`` and ``member``."""
+    from deliverables.models import DeliverableStatus as DS
+    from tasks.models import TaskStatus
+
+    statuses = list(DS.values)
+    for i in range(n):
+        shoot = make_shoot(
+            client, crew=[(member, "Editor")], shoot_start=timezone.now() + timedelta(hours=1 + i)
+        )
+        deliverable = make_deliverable(
+            client,
+            shoot=shoot,
+            assignee=member,
+            status=statuses[i % len(statuses)],
+            due_date=timezone.localdate() + timedelta(days=(i % 10) - 3),
+            status_changed_at=timezone.now() - timedelta(days=i % 30),
+        )
+        make_task(
+            assignees=[member],
+            client=client,
+            shoot=shoot,
+            deliverable=deliverable,
+            status=TaskStatus.TO_DO,
+            due_date=timezone.localdate(),
+        )
+        make_form_submission()
+        make_portal_request(client, assigned_to=member)
