@@ -1,7 +1,6 @@
 """/ws/live/ end to end through the real ASGI application (origin check, auth middleware)
 and the configured channel layer: channels-redis when REDIS_URL is set (CI), else in-memory."""
 
-import asyncio
 import uuid
 
 import pytest
@@ -92,7 +91,8 @@ def test_staff_and_two_clients_each_receive_exactly_what_they_may(
 
     expected, received = async_to_sync(scenario)()
     assert len(expected["team"]) >= 4
-    assert expected["a"] and expected["b"]
+    assert expected["a"]
+    assert expected["b"]
     ids = {name: sorted(m["id"] for m in msgs) for name, msgs in received.items()}
     assert ids == expected
     assert "task.created" not in {m["type"] for m in received["a"]}
