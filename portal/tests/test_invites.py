@@ -176,3 +176,30 @@ def test_api_invite_unknown_client_is_404(client, admin_user):
         content_type="application/json",
     )
     assert response.status_code == 404
+
+
+def test_invite_form_partial_posts_to_invite_url(rf, client_a, team_user):
+    from django.template.loader import render_to_string
+
+    request = rf.get("/clients/")
+    request.user = team_user
+    html = render_to_string("portal/_invite_form.html", {"client": client_a}, request=request)
+    assert f'action="/portal/{client_a.pk}/invite/"' in html
+    assert 'name="email"' in html
+    assert 'name="next" value="/clients/"' in html
+
+
+def test_invite_form_redirects_back_to_dashboard_page(client, team_user, client_a):
+    client.force_login(team_user)
+    response = client.post(
+        f"/portal/{client_a.pk}/invite/",
+        {"email": "back@acme.test", "next": f"/clients/{client_a.pk}/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/clients/{client_a.pk}/"
+
+
+def test_invite_page_is_not_served_on_a_portal_subdomain(client, team_user, client_a):
+    client.force_login(team_user)
+    response = client.get("/invite/", HTTP_HOST="acme.localhost")
+    assert response.status_code == 404

@@ -137,3 +137,16 @@ def test_unknown_subdomain_shows_friendly_page_in_browser(page, live_server, db)
     assert response.status == 404
     assert page.locator("h1", has_text="couldn’t find this portal").is_visible()
     screenshot(page, "portal-unknown-desktop")
+
+
+def test_staff_views_portal_read_only_in_browser(
+    page, live_server, team_user, password, acme_content
+):
+    acme = _origin(live_server, "acme")
+    approve, _ = acme_content
+    _sign_in(page, acme, team_user.email, password)
+    page.wait_for_url(f"{acme}/")
+    assert page.locator(".staff-banner", has_text="read only").is_visible()
+    page.goto(f"{acme}/deliverables/{approve.pk}/")
+    assert page.locator("button[name=approve]").count() == 0
+    screenshot(page, "portal-staff-view-desktop")
