@@ -66,12 +66,13 @@ def portal_url(request, client: Client) -> str:
 
 def _invite_slot(client: Client) -> dict | None:
     """The portal engineer's invite form, when it exists."""
-    for kwargs in ({"client_id": client.pk}, {"pk": client.pk}):
+    url = None
+    for spec in ({"args": [client.pk]}, {"kwargs": {"client_id": client.pk}}):
         try:
-            url = reverse("portal:invite", kwargs=kwargs)
+            url = reverse("portal:invite", **spec)
             break
         except NoReverseMatch:
-            url = None
+            continue
     if url is None:
         return None
     try:

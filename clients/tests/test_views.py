@@ -123,3 +123,11 @@ def test_query_count_does_not_grow_with_rows(
     with django_assert_num_queries(few):
         team.get(url)
     assert few <= 16
+
+
+def test_client_page_offers_the_portal_invite_form_when_the_portal_provides_it(team, client_a):
+    from django.urls import reverse
+
+    html = team.get(f"/clients/{client_a.pk}/").content.decode()
+    assert f'action="{reverse("portal:invite", args=[client_a.pk])}"' in html
+    assert 'name="email"' in html
