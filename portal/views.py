@@ -507,9 +507,14 @@ class AccountView(PortalView):
         return {
             "contact_form": contact_form or ContactForm(instance=self.client),
             "password_form": password_form
-            or (PasswordChangeForm(self.viewer) if self.mode == "client" else None),
+            or (self.password_form() if self.mode == "client" else None),
             "notification_preferences_template": preferences,
         }
+
+    def password_form(self, data=None) -> PasswordChangeForm:
+        form = PasswordChangeForm(self.viewer, data)
+        form.fields["old_password"].widget.attrs.pop("autofocus", None)
+        return form
 
     def get(self, request):
         return self.render(self.context())
@@ -517,7 +522,7 @@ class AccountView(PortalView):
     def post(self, request):
         self.require_client()
         if request.POST.get("action") == "password":
-            form = PasswordChangeForm(self.viewer, request.POST)
+            form = self.password_form(request.POST)
             if form.is_valid():
                 form.save()
                 update_session_auth_hash(request, form.user)

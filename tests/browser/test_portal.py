@@ -111,6 +111,8 @@ def test_client_reviews_content_and_creates_request_in_browser(
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{acme}/requests/")
     screenshot(page, "portal-requests-phone")
+    page.goto(f"{acme}/account/")
+    screenshot(page, "portal-account-phone")
 
     # The same browser on B's portal: not signed in there, asked to sign in.
     bravo = _origin(live_server, "bravo")
