@@ -137,6 +137,8 @@ MATRIX: dict[tuple[str, str], dict] = {
     ("webhook-delivery-redeliver", "POST"): S(404, 404, 404, 404, 401),  # no such delivery
     ("notification-list", "GET"): ALL_READ,
     ("notification-mark-read", "POST"): ALL_READ,
+    ("notification-preferences", "GET"): ALL_READ,
+    ("notification-preferences", "POST"): ALL_READ,
 }
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")

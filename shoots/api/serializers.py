@@ -50,7 +50,9 @@ class ShootSerializer(ServiceSerializer):
         read_only_fields = ["id", "shoot_end", "created_at", "updated_at"]
 
     def validate_team(self, value):
-        ids = [item["team_member_id"] for item in value]
+        ids = [item.get("team_member_id") for item in value]
+        if None in ids:
+            raise serializers.ValidationError("Each crew entry needs a team_member_id.")
         if len(set(ids)) != len(ids):
             raise serializers.ValidationError("A team member is on the crew twice.")
         user = request_user(self)
@@ -60,7 +62,8 @@ class ShootSerializer(ServiceSerializer):
         missing = [str(i) for i in ids if i not in members]
         if missing:
             raise serializers.ValidationError(f"No team member with id {', '.join(missing)}.")
-        return [(members[item["team_member_id"]], item["role"]) for item in value]
+        default = RoleName.CONTENT_CREATOR
+        return [(members[item["team_member_id"]], item.get("role", default)) for item in value]
 
     def service_data(self) -> dict:
         data = dict(self.validated_data)
