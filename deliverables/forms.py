@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from clients.models import Client
+from localbzz.widgets import use_fast_selects
 from shoots.models import Shoot
 from team.models import TeamMember
 
@@ -40,6 +41,7 @@ class DeliverableFilterForm(forms.Form):
         self.fields["assignee"].queryset = (
             TeamMember.objects.visible_to(user).filter(is_active=True).only("id", "name")
         )
+        use_fast_selects(self)
 
 
 class DeliverableForm(forms.ModelForm):
@@ -82,6 +84,7 @@ class DeliverableForm(forms.ModelForm):
         )
         if self.instance.pk:
             self.fields["client"].disabled = True
+        use_fast_selects(self)
 
     def clean(self):
         # The model's single-row rules run in the service; ModelForm must not save or validate.

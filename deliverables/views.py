@@ -21,7 +21,19 @@ from . import services
 from .forms import DeliverableFilterForm, DeliverableForm, StatusForm
 from .models import Deliverable, DeliverableStatus
 
-BOARD_LIMIT = 40
+BOARD_LIMIT = 25
+CARD_FIELDS = (
+    "id",
+    "title",
+    "deliverable_type",
+    "status",
+    "due_date",
+    "file_link",
+    "client_id",
+    "assignee_id",
+    "client__name",
+    "assignee__name",
+)
 DONE = [DeliverableStatus.READY_TO_POST, DeliverableStatus.DELIVERED]
 
 
@@ -78,7 +90,13 @@ def deliverable_list(request):
 def _column(request, status: str, qs=None, counts=None) -> dict:
     if qs is None:
         _, qs = _filtered(request)
-    cards = list(qs.filter(status=status).order_by("due_date", "title")[:BOARD_LIMIT])
+    cards = list(
+        qs.filter(status=status)
+        .select_related(None)
+        .select_related("client", "assignee")
+        .only(*CARD_FIELDS)
+        .order_by("due_date", "title")[:BOARD_LIMIT]
+    )
     total = counts.get(status, 0) if counts is not None else qs.filter(status=status).count()
     return {
         "status": status,
@@ -86,6 +104,7 @@ def _column(request, status: str, qs=None, counts=None) -> dict:
         "total": total,
         "hidden": max(total - len(cards), 0),
         "statuses": DeliverableStatus.values,
+        "base": reverse("deliverables:list"),
         "querystring": _querystring(request),
         "today": timezone.localdate(),
     }

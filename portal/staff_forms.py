@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from clients.models import Client
+from localbzz.widgets import use_fast_selects
 from team.models import TeamMember
 
 from .models import ClientPortalRequest, RequestPriority, RequestStatus, RequestTopic
@@ -39,6 +40,7 @@ class RequestFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
         self.fields["assigned_to"].queryset = TeamMember.objects.visible_to(user).only("id", "name")
+        use_fast_selects(self)
 
 
 class RequestUpdateForm(forms.ModelForm):
@@ -54,6 +56,7 @@ class RequestUpdateForm(forms.ModelForm):
             is_active=True
         )
         self.fields["assigned_to"].empty_label = "Nobody"
+        use_fast_selects(self)
 
     def _post_clean(self):
         # The service validates and saves.

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django import forms
 
 from clients.models import Client
+from localbzz.widgets import use_fast_selects
 from team.models import RoleName, TeamMember
 
 from .models import ShootStatus
@@ -41,6 +42,7 @@ class ShootFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
         self.fields["member"].queryset = TeamMember.objects.visible_to(user).only("id", "name")
+        use_fast_selects(self)
 
 
 class ShootForm(forms.Form):
@@ -69,6 +71,7 @@ class ShootForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
+        use_fast_selects(self)
 
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
@@ -87,6 +90,7 @@ class CrewForm(forms.Form):
         self.fields["team_member"].queryset = TeamMember.objects.visible_to(user).filter(
             is_active=True
         )
+        use_fast_selects(self)
 
 
 class BaseCrewFormSet(forms.BaseFormSet):

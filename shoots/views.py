@@ -120,18 +120,22 @@ def shoot_calendar(request):
         Shoot.objects.visible_to(request.user)
         .select_related("client")
         .filter(shoot_start__gte=day_start(start), shoot_start__lt=day_start(end))
+        .only("id", "shoot_start", "status", "client__name")
         .order_by("shoot_start")
     )
     by_day: dict = {}
     for shoot in shoots:
         by_day.setdefault(timezone.localtime(shoot.shoot_start).date(), []).append(shoot)
+    per_day = 4 if view == "month" else 12
     days = []
     cursor = start
     while cursor < end:
+        todays = by_day.get(cursor, [])
         days.append(
             {
                 "date": cursor,
-                "shoots": by_day.get(cursor, []),
+                "shoots": todays[:per_day],
+                "more": max(len(todays) - per_day, 0),
                 "other": view == "month" and cursor.month != anchor.month,
             }
         )

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from clients.models import Client
 from deliverables.models import Deliverable
+from localbzz.widgets import use_fast_selects
 from shoots.models import Shoot
 from team.models import TeamMember
 
@@ -39,6 +40,7 @@ class TaskFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = TeamMember.objects.visible_to(user).only("id", "name")
         self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
+        use_fast_selects(self)
 
 
 class TaskForm(forms.Form):
@@ -90,6 +92,7 @@ class TaskForm(forms.Form):
                 )
             except (ValueError, TypeError, ValidationError):
                 pass
+        use_fast_selects(self)
 
 
 class TimeLogForm(forms.Form):

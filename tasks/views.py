@@ -21,7 +21,20 @@ from . import services
 from .forms import StatusForm, TaskFilterForm, TaskForm, TimeLogForm
 from .models import Task, TaskStatus, TimeEntry
 
-BOARD_LIMIT = 40
+BOARD_LIMIT = 25
+CARD_FIELDS = (
+    "id",
+    "name",
+    "status",
+    "priority",
+    "due_date",
+    "client_id",
+    "shoot_id",
+    "deliverable_id",
+    "client__name",
+    "shoot__shoot_start",
+    "deliverable__title",
+)
 
 
 def _base(user):
@@ -91,7 +104,9 @@ def _board_context(request) -> dict:
     querystring = _querystring(request)
     columns = []
     for status in TaskStatus.values:
-        cards = list(qs.filter(status=status).order_by("due_date", "name")[:BOARD_LIMIT])
+        cards = list(
+            qs.filter(status=status).only(*CARD_FIELDS).order_by("due_date", "name")[:BOARD_LIMIT]
+        )
         total = counts.get(status, 0)
         columns.append(
             {"status": status, "cards": cards, "total": total, "hidden": max(total - len(cards), 0)}
@@ -102,6 +117,9 @@ def _board_context(request) -> dict:
         "statuses": TaskStatus.values,
         "querystring": querystring,
         "today": timezone.localdate(),
+        "base": {
+            name: reverse(f"{name}:list") for name in ("tasks", "clients", "shoots", "deliverables")
+        },
     }
 
 

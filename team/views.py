@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.views import paginate
-from shoots.models import Shoot, ShootStatus
+from shoots.models import Shoot, ShootAssignment, ShootStatus
 from tasks.models import Task, TaskStatus
 
 from .forms import TeamFilterForm
@@ -35,19 +36,29 @@ def team_list(request):
         qs = qs.filter(is_active=False)
     elif active != "all":
         qs = qs.filter(is_active=True)
+    # Correlated subqueries: joining both relations at once would multiply the rows.
+    upcoming = (
+        ShootAssignment.objects.filter(
+            team_member=OuterRef("pk"),
+            shoot__shoot_start__gte=now,
+            shoot__status__in=[ShootStatus.SCHEDULED, ShootStatus.POSTPONED],
+        )
+        .order_by()
+        .values("team_member")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    open_tasks = (
+        Task.assignees.through.objects.filter(teammember_id=OuterRef("pk"))
+        .exclude(task__status=TaskStatus.COMPLETED)
+        .order_by()
+        .values("teammember_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     qs = qs.annotate(
-        upcoming_shoots=Count(
-            "shoot_assignments",
-            filter=Q(
-                shoot_assignments__shoot__shoot_start__gte=now,
-                shoot_assignments__shoot__status__in=[
-                    ShootStatus.SCHEDULED,
-                    ShootStatus.POSTPONED,
-                ],
-            ),
-            distinct=True,
-        ),
-        open_tasks=Count("tasks", filter=~Q(tasks__status=TaskStatus.COMPLETED), distinct=True),
+        upcoming_shoots=Coalesce(Subquery(upcoming), 0),
+        open_tasks=Coalesce(Subquery(open_tasks), 0),
     ).order_by("name")
     page_obj, querystring = paginate(request, qs)
     return render(
