@@ -73,6 +73,12 @@ class ShootForm(forms.Form):
         self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
         use_fast_selects(self)
 
+    def clean_shoot_start(self):
+        value = self.cleaned_data["shoot_start"]
+        if not 2000 <= value.year <= 2100:
+            raise forms.ValidationError("Pick a date between 2000 and 2100.")
+        return value
+
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
         data["duration"] = timedelta(minutes=data.pop("duration_minutes"))

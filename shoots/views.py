@@ -103,6 +103,8 @@ def shoot_calendar(request):
         anchor = date.fromisoformat(request.GET.get("date", ""))
     except ValueError:
         anchor = timezone.localdate()
+    if not 1900 <= anchor.year <= 2999:
+        anchor = timezone.localdate()
     if view == "month":
         first = anchor.replace(day=1)
         last_day = pycalendar.monthrange(first.year, first.month)[1]

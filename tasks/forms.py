@@ -106,6 +106,12 @@ class TimeLogForm(forms.Form):
     minutes = forms.IntegerField(label="Minutes", min_value=1, max_value=24 * 60)
     note = forms.CharField(label="Note", max_length=500, required=False)
 
+    def clean_started_at(self):
+        value = self.cleaned_data["started_at"]
+        if not 2000 <= value.year <= 2100:
+            raise forms.ValidationError("Pick a date between 2000 and 2100.")
+        return value
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("started_at", timezone.localtime().replace(second=0))

@@ -165,3 +165,13 @@ def test_board_filters_by_client(team, client_a, client_b):
     assert "B-one" in html
     assert "A-one" not in html
     assert Deliverable.objects.filter(Q(title="A-one") | Q(title="B-one")).count() == 2
+
+
+def test_filter_selects_escape_names_and_keep_the_choice(team, db):
+    from localbzz.testing import make_client
+
+    evil = make_client(name="<b>Evil & Co</b>")
+    html = team.get(f"/deliverables/?client={evil.pk}").content.decode()
+    assert "&lt;b&gt;Evil &amp; Co&lt;/b&gt;" in html
+    assert "<b>Evil" not in html
+    assert f'<option value="{evil.pk}" selected>' in html

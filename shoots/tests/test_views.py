@@ -147,3 +147,11 @@ def test_query_count_does_not_grow_with_rows(
     with django_assert_num_queries(few):
         team.get(url)
     assert few <= 15
+
+
+def test_extreme_dates_are_refused_politely_not_500(team, client_a):
+    assert team.get("/shoots/calendar/?date=9999-12-31").status_code == 200
+    assert team.get("/shoots/calendar/?view=week&date=0001-01-01").status_code == 200
+    response = team.post("/shoots/new/", _shoot_data(client_a, shoot_start="9999-12-31T23:00"))
+    assert response.status_code == 200
+    assert b"between 2000 and 2100" in response.content

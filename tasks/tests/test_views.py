@@ -141,3 +141,11 @@ def test_query_count_does_not_grow_with_rows(
     with django_assert_num_queries(few):
         team.get(url)
     assert few <= 15
+
+
+def test_log_time_far_in_the_future_is_refused_not_500(team, client_a):
+    task = make_task(client=client_a)
+    data = {"started_at": "9999-12-31T23:59", "minutes": "600"}
+    response = team.post(f"/tasks/{task.pk}/time/", data)
+    assert response.status_code == 400
+    assert b"between 2000 and 2100" in response.content
