@@ -157,6 +157,7 @@ def task_detail(request, pk):
             "log_form": TimeLogForm(),
             "statuses": TaskStatus.values,
             "can_delete": allows(request.user, Action.DELETE, task),
+            "assigned": any(m.pk == request.user.team_member_id for m in task.assignees.all()),
         },
     )
 
@@ -320,6 +321,7 @@ def time_log(request, pk):
             "log_form": form,
             "statuses": TaskStatus.values,
             "can_delete": allows(request.user, Action.DELETE, task),
+            "assigned": any(m.pk == request.user.team_member_id for m in task.assignees.all()),
         },
         status=400,
     )
