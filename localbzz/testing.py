@@ -116,6 +116,7 @@ def make_dashboard_world(client: Client, member: TeamMember, n: int = 1) -> None
     from tasks.models import TaskStatus
 
     statuses = list(DS.values)
+    open_task_statuses = [s for s in TaskStatus.values if s != TaskStatus.COMPLETED]
     for i in range(n):
         shoot = make_shoot(
             client, crew=[(member, "Editor")], shoot_start=timezone.now() + timedelta(hours=1 + i)
@@ -133,7 +134,7 @@ def make_dashboard_world(client: Client, member: TeamMember, n: int = 1) -> None
             client=client,
             shoot=shoot,
             deliverable=deliverable,
-            status=TaskStatus.TO_DO,
+            status=open_task_statuses[i % len(open_task_statuses)],
             due_date=timezone.localdate(),
         )
         make_form_submission()

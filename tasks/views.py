@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -105,12 +105,17 @@ def _board_context(request) -> dict:
     columns = []
     for status in TaskStatus.values:
         cards = list(
-            qs.filter(status=status).only(*CARD_FIELDS).order_by("due_date", "name")[:BOARD_LIMIT]
+            qs.filter(status=status)
+            .prefetch_related(None)
+            .only(*CARD_FIELDS)
+            .order_by("due_date", "name")[:BOARD_LIMIT]
         )
         total = counts.get(status, 0)
         columns.append(
             {"status": status, "cards": cards, "total": total, "hidden": max(total - len(cards), 0)}
         )
+    # One assignee query for the whole board, however many columns have cards.
+    prefetch_related_objects([t for col in columns for t in col["cards"]], "assignees")
     return {
         "filter_form": form,
         "columns": columns,
