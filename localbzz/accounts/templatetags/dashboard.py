@@ -45,13 +45,23 @@ def nav_links(context):
         items.append({"label": label, "url": url, "active": _is_active(request.path, prefix)})
     admin_items = []
     if is_admin_user(request.user):
+        webhooks = None
         try:
-            resolve("/events/")
+            webhooks = reverse("events:webhooks")
+        except NoReverseMatch:
+            try:
+                resolve("/events/")
+                webhooks = "/events/"
+            except Resolver404:
+                pass
+        if webhooks:
             admin_items.append(
-                {"label": "Webhooks", "url": "/events/", "active": request.path == "/events/"}
+                {
+                    "label": "Webhooks",
+                    "url": webhooks,
+                    "active": request.path.startswith("/events/"),
+                }
             )
-        except Resolver404:
-            pass
         admin_items.append({"label": "Django admin", "url": "/admin/", "active": False})
     return {"items": items, "admin_items": admin_items}
 

@@ -103,6 +103,7 @@ def test_layout_loads_htmx_live_js_and_the_bell(client, team_user, admin_user, r
     assert 'data-live-url="/ws/live/"' in html
     assert 'data-events-url="/api/events"' in html
     assert ('href="/admin/"' in html) is (role == "admin")
+    assert ('href="/events/webhooks/"' in html) is (role == "admin")
 
 
 def test_vendored_htmx_is_shipped_with_its_licence():
