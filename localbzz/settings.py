@@ -153,7 +153,14 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                # redis-py raises (does not wait) past max_connections: a burst of websocket
+                # connects (every tab reconnecting after a deploy) needs room.
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "max_connections": env.int("CHANNELS_REDIS_MAX_CONNECTIONS", default=1000),
+                    }
+                ],
                 "prefix": env.str("CHANNELS_PREFIX", default="localbzz"),
                 "capacity": 1000,
             },

@@ -8,6 +8,7 @@ import hmac
 import ipaddress
 import json
 import socket
+import threading
 import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -108,6 +109,24 @@ def body_of(envelope: dict) -> bytes:
     return json.dumps(envelope, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+_local = threading.local()
+
+
+def _client() -> httpx.Client:
+    """One pooled client per worker thread: keep-alive to receivers, one TLS context."""
+    client = getattr(_local, "client", None)
+    timeout = (settings.WEBHOOK_CONNECT_TIMEOUT, settings.WEBHOOK_READ_TIMEOUT)
+    if client is None or getattr(_local, "timeout", None) != timeout:
+        client = httpx.Client(
+            timeout=httpx.Timeout(timeout[1], connect=timeout[0]),
+            follow_redirects=False,
+            trust_env=False,
+            limits=httpx.Limits(max_keepalive_connections=20, keepalive_expiry=30),
+        )
+        _local.client, _local.timeout = client, timeout
+    return client
+
+
 def send(url: str, secret: str, envelope: dict) -> SendResult:
     """POSTs one signed envelope: timeouts, no redirects, SSRF guard re-checked first."""
     started = time.monotonic()
@@ -128,14 +147,9 @@ def send(url: str, secret: str, envelope: dict) -> SendResult:
         "webhook-timestamp": str(timestamp),
         "webhook-signature": sign(secret, envelope["id"], timestamp, body),
     }
-    timeout = httpx.Timeout(
-        settings.WEBHOOK_READ_TIMEOUT,
-        connect=settings.WEBHOOK_CONNECT_TIMEOUT,
-    )
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as http:
-            response = http.post(url, content=body, headers=headers)
-            excerpt = response.text[:EXCERPT_CHARS]
+        response = _client().post(url, content=body, headers=headers)
+        excerpt = response.text[:EXCERPT_CHARS]
     except httpx.TimeoutException as exc:
         return SendResult(None, elapsed(), error=f"timeout: {type(exc).__name__}")
     except httpx.HTTPError as exc:

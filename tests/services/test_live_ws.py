@@ -1,6 +1,7 @@
 """/ws/live/ end to end through the real ASGI application (origin check, auth middleware)
 and the configured channel layer: channels-redis when REDIS_URL is set (CI), else in-memory."""
 
+import threading
 import uuid
 
 import pytest
@@ -31,6 +32,26 @@ def isolated_layer(settings):
         default["CONFIG"] = {**default["CONFIG"], "prefix": f"t{uuid.uuid4().hex[:12]}"}
     settings.CHANNEL_LAYERS = {"default": default}
     return default["BACKEND"]
+
+
+def run_async(coro_fn):
+    """Runs ``coro_fn()`` to completion in a thread of its own: the session's Playwright
+    browser (when browser tests ran first in this process) keeps an event loop running in
+    the main thread, where async_to_sync refuses to run."""
+    result, errors = [], []
+
+    def target():
+        try:
+            result.append(async_to_sync(coro_fn)())
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(60)
+    if errors:
+        raise errors[0]
+    return result[0]
 
 
 def _ws(path, headers=(ORIGIN,)):
@@ -89,7 +110,7 @@ def test_staff_and_two_clients_each_receive_exactly_what_they_may(
             await comm.disconnect()
         return expected, received
 
-    expected, received = async_to_sync(scenario)()
+    expected, received = run_async(scenario)
     assert len(expected["team"]) >= 4
     assert expected["a"]
     assert expected["b"]
@@ -126,7 +147,7 @@ def test_session_cookie_authenticates_and_anonymous_or_foreign_origin_is_refused
         assert not (await foreign.connect())[0]
         return got
 
-    got = async_to_sync(scenario)()
+    got = run_async(scenario)
     assert "client.status_changed" in {m["type"] for m in got}
 
 
@@ -139,4 +160,4 @@ def test_inactive_user_token_is_refused(isolated_layer, client_a_user):
     async def scenario():
         return (await _ws(f"/ws/live/?token={token}").connect())[0]
 
-    assert async_to_sync(scenario)() is False
+    assert run_async(scenario) is False

@@ -7,7 +7,9 @@ import uuid
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from rest_framework import exceptions, generics, status
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import exceptions, generics, serializers, status
+from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -22,6 +24,15 @@ from .serializers import (
     WebhookDeliverySerializer,
     WebhookEndpointSerializer,
     WebhookEndpointWithSecretSerializer,
+)
+
+MARK_READ = inline_serializer(
+    "NotificationMarkRead", {"ids": serializers.ListField(child=serializers.UUIDField())}
+)
+MARKED = inline_serializer("NotificationsMarked", {"marked": serializers.IntegerField()})
+PREFERENCES = inline_serializer(
+    "NotificationPreferences",
+    {"results": serializers.ListField(child=serializers.DictField())},
 )
 
 
@@ -117,9 +128,11 @@ class WebhookDetail(AdminOnly, APIView):
 
     object_view = True
 
+    @extend_schema(responses=WebhookEndpointSerializer)
     def get(self, request, pk):
         return Response(WebhookEndpointSerializer(self.endpoint()).data)
 
+    @extend_schema(request=WebhookEndpointSerializer, responses=WebhookEndpointSerializer)
     def put(self, request, pk):
         endpoint = self.endpoint()
         serializer = WebhookEndpointSerializer(endpoint, data=request.data, partial=True)
@@ -132,8 +145,11 @@ class WebhookDetail(AdminOnly, APIView):
             raise _drf_error(exc) from exc
         return Response(WebhookEndpointSerializer(endpoint).data)
 
-    patch = put
+    @extend_schema(request=WebhookEndpointSerializer, responses=WebhookEndpointSerializer)
+    def patch(self, request, pk):
+        return self.put(request, pk)
 
+    @extend_schema(responses={204: None})
     def delete(self, request, pk):
         services.webhook_endpoint_delete(endpoint=self.endpoint(), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -144,6 +160,7 @@ class WebhookRotateSecret(AdminOnly, APIView):
 
     object_view = True
 
+    @extend_schema(request=None, responses=WebhookEndpointWithSecretSerializer)
     def post(self, request, pk):
         endpoint = self.endpoint()
         services.webhook_endpoint_rotate_secret(endpoint=endpoint, actor=request.user)
@@ -155,6 +172,7 @@ class WebhookTest(AdminOnly, APIView):
 
     object_view = True
 
+    @extend_schema(request=None, responses=WebhookDeliverySerializer)
     def post(self, request, pk):
         try:
             delivery = services.webhook_endpoint_send_test(
@@ -195,6 +213,7 @@ class WebhookRedeliver(AdminOnly, APIView):
 
     object_view = True
 
+    @extend_schema(request=None, responses={202: WebhookDeliverySerializer})
     def post(self, request, pk):
         delivery = get_object_or_404(
             WebhookDelivery.objects.visible_to(request.user, Action.VIEW), pk=pk
@@ -234,6 +253,7 @@ class NotificationList(generics.ListAPIView):
 class NotificationMarkRead(APIView):
     """Marks the caller's notifications read: ``{"ids": [...]}`` or all of them."""
 
+    @extend_schema(request=MARK_READ, responses=MARKED)
     def post(self, request):
         ids = request.data.get("ids") if isinstance(request.data, dict) else None
         if ids is not None:
@@ -249,9 +269,14 @@ class NotificationPreferences(APIView):
     """The caller's notification settings: GET them; POST a form or JSON of
     ``<kind>_in_app`` / ``<kind>_email`` booleans (a kind's missing field means off)."""
 
+    # The preferences partial posts its form here with htmx (the API is routed on portal hosts).
+    parser_classes = (JSONParser, FormParser)
+
+    @extend_schema(responses=PREFERENCES)
     def get(self, request):
         return Response({"results": preferences_for(request.user)})
 
+    @extend_schema(request=dict, responses=PREFERENCES)
     def post(self, request):
         from ..views import save_preferences
 

@@ -118,7 +118,12 @@ def test_client_user_preferences_through_api_only_offer_review(client, client_a_
     _login(client, client_a_user)
     kinds = [p["kind"] for p in client.get("/api/notifications/preferences").json()["results"]]
     assert kinds == ["review_needed"]
-    client.post("/api/notifications/preferences", {"review_needed_in_app": "on"})
+    # as htmx sends the partial's form: url-encoded
+    client.post(
+        "/api/notifications/preferences",
+        "review_needed_in_app=on",
+        content_type="application/x-www-form-urlencoded",
+    )
     pref = NotificationPreference.objects.get(user=client_a_user)
     assert (pref.in_app, pref.email) == (True, False)
 
