@@ -12,6 +12,9 @@ from localbzz.api.base import CRUDViewSet
 from .filters import DeliverableFilter
 from .serializers import DeliverableReviewSerializer, DeliverableSerializer
 
+#: the lean list path: exactly DeliverableSerializer's fields, read with one .values() query
+LIST_VALUES = {name: name for name in DeliverableSerializer.Meta.fields}
+
 
 class DeliverableViewSet(CRUDViewSet):
     """Deliverables: staff all, a client user reads its own and reviews those in Needs Review."""
@@ -28,6 +31,7 @@ class DeliverableViewSet(CRUDViewSet):
     delete_service = services.deliverable_delete
     service_object = "deliverable"
     policy_actions = {"review": Action.REVIEW}  # noqa: RUF012
+    list_values = LIST_VALUES
 
     @extend_schema(request=DeliverableReviewSerializer, responses={200: DeliverableSerializer})
     @action(detail=True, methods=["post"])

@@ -22,4 +22,6 @@ class ORJSONRenderer(JSONRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
             return b""
-        return orjson.dumps(data, default=_default, option=orjson.OPT_NON_STR_KEYS)
+        return orjson.dumps(
+            data, default=_default, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_UTC_Z
+        )

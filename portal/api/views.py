@@ -7,9 +7,10 @@ from rest_framework.response import Response
 from clients.selectors import client_by_subdomain
 from deliverables.api.filters import DeliverableFilter
 from deliverables.api.serializers import DeliverableSerializer
+from deliverables.api.views import LIST_VALUES
 from deliverables.models import Deliverable
 from deliverables.selectors import deliverable_list
-from localbzz.api.base import PolicyViewSet
+from localbzz.api.base import LeanListMixin, PolicyViewSet
 from portal import selectors, services
 from portal.models import ClientPortalRequest
 
@@ -82,7 +83,9 @@ class ClientPortalRequestsViewSet(
         return Response(serializer.data, status=status.HTTP_201_CREATED)
 
 
-class ClientPortalDeliverablesViewSet(_ClientPortalMixin, PolicyViewSet, mixins.ListModelMixin):
+class ClientPortalDeliverablesViewSet(
+    _ClientPortalMixin, PolicyViewSet, LeanListMixin, mixins.ListModelMixin
+):
     """A client's deliverables as its portal shows them."""
 
     policy_model = Deliverable
@@ -91,6 +94,7 @@ class ClientPortalDeliverablesViewSet(_ClientPortalMixin, PolicyViewSet, mixins.
     search_fields = ("title", "caption")
     ordering_fields = ("due_date", "status", "title", "created_at", "updated_at")
     ordering = ("due_date", "title")
+    list_values = LIST_VALUES
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

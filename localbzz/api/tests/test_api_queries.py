@@ -155,3 +155,25 @@ def test_task_list_reports_total_time_logged_without_a_query_per_row(admin_user,
         response = api.get("/api/tasks")
     assert response.json()["results"][0]["time_logged"] == "01:15:00"
     assert len(ctx) <= 3
+
+
+def test_lean_deliverable_list_matches_the_serializer_exactly(admin_user, client_a, team_user):
+    import json
+
+    from deliverables.api.serializers import DeliverableSerializer
+    from deliverables.models import Deliverable
+
+    shoot = make_shoot(client_a)
+    make_deliverable(client_a, shoot, assignee=team_user.team_member, caption="Hi")
+    make_deliverable(client_a, None, due_date=None)
+    Deliverable.objects.update(status_changed_at=timezone.now())
+    api = APIClient()
+    api.force_authenticate(admin_user)
+    lean = api.get("/api/deliverables").json()["results"]
+    ordered = Deliverable.objects.order_by("due_date", "title")
+    full = json.loads(json.dumps(DeliverableSerializer(ordered, many=True).data))
+    assert lean == full
+    nested = api.get(f"/api/clients/{client_a.pk}/deliverables").json()["results"]
+    assert nested == full
+    portal = api.get("/api/client-portal/acme/deliverables").json()["results"]
+    assert portal == full
