@@ -163,7 +163,8 @@ def _api_routes():
                 callback = p.callback
                 actions = getattr(callback, "actions", None)
                 if actions:
-                    methods = {m.upper() for m in actions}
+                    # HEAD mirrors GET (DRF adds it to the actions when a view first runs).
+                    methods = {m.upper() for m in actions} - {"HEAD", "OPTIONS"}
                 else:
                     view_class = getattr(callback, "view_class", None) or getattr(
                         callback, "cls", None
