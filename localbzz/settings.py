@@ -151,7 +151,12 @@ else:
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # pubsub (default): one Redis message per group per process, fanned out locally,
+            # at most once, which is what live updates promise; "core" for queued delivery.
+            "BACKEND": {
+                "pubsub": "channels_redis.pubsub.RedisPubSubChannelLayer",
+                "core": "channels_redis.core.RedisChannelLayer",
+            }[env.str("CHANNELS_REDIS_LAYER", default="pubsub")],
             "CONFIG": {
                 # redis-py raises (does not wait) past max_connections: a burst of websocket
                 # connects (every tab reconnecting after a deploy) needs room.
@@ -239,8 +244,8 @@ REST_FRAMEWORK = {
     "ALLOWED_VERSIONS": [API_VERSION],
     "EXCEPTION_HANDLER": "localbzz.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "localbzz.api.throttling.AnonRateThrottle",
+        "localbzz.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("THROTTLE_ANON", default="60/minute"),

@@ -95,7 +95,10 @@ def broadcast(event: Event) -> None:
 
 
 def dispatch_event(event_id) -> None:
-    """Hands a committed event to its consumers: delivery jobs, live groups, notifications.
+    """Hands a committed event to its consumers: notifications, live groups, delivery jobs.
+
+    Notifications come first so a page refreshing on the live message finds them; the live
+    broadcast comes before the delivery jobs because people watch screens and receivers retry.
 
     Each step is guarded: a broker or channel-layer outage leaves ``broadcast_at`` empty and
     the sweep dispatches the event again (deliveries and notifications are idempotent).
@@ -108,15 +111,6 @@ def dispatch_event(event_id) -> None:
         return
     ok = True
     try:
-        pending = WebhookDelivery.objects.filter(
-            event=event, status=DeliveryStatus.PENDING
-        ).values_list("pk", "attempts")
-        for delivery_id, attempts in pending:
-            queue_delivery(delivery_id, attempts)
-    except Exception:
-        ok = False
-        logger.exception("Could not queue the deliveries of event %s", event_id)
-    try:
         notify_for_event(event)
     except Exception:
         ok = False
@@ -126,6 +120,15 @@ def dispatch_event(event_id) -> None:
     except Exception:
         ok = False
         logger.exception("Could not broadcast event %s", event_id)
+    try:
+        pending = WebhookDelivery.objects.filter(
+            event=event, status=DeliveryStatus.PENDING
+        ).values_list("pk", "attempts")
+        for delivery_id, attempts in pending:
+            queue_delivery(delivery_id, attempts)
+    except Exception:
+        ok = False
+        logger.exception("Could not queue the deliveries of event %s", event_id)
     if ok:
         Event.objects.filter(pk=event.pk, broadcast_at__isnull=True).update(
             broadcast_at=timezone.now()
