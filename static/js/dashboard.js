@@ -82,6 +82,23 @@
     }
   });
 
+  // Keyboard moves: after the columns are re-rendered, focus goes back to the moved card.
+  var movedCard = null;
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (form.matches && form.matches("form.kcard-move")) {
+      var card = form.closest(".kcard");
+      movedCard = card ? card.id : null;
+    }
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!movedCard) return;
+    var card = document.getElementById(movedCard);
+    var select = card && card.querySelector("select");
+    if (select) select.focus();
+    movedCard = null;
+  });
+
   // A failed htmx request says so instead of failing silently.
   document.addEventListener("htmx:responseError", function (e) {
     var text = (e.detail.xhr && e.detail.xhr.responseText) || "The change was refused.";

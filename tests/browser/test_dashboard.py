@@ -104,6 +104,7 @@ def test_deliverable_moves_on_the_board_by_drag_and_by_keyboard(
     )
     keyed.refresh_from_db()
     assert keyed.status == "Needs Review"
+    page.wait_for_function(f"() => document.activeElement.id === 'move-{keyed.pk}'")
     assert page.locator("#col-in-progress .kcard").count() == 0
     screenshot(page, "dashboard-board-after-move")
 
