@@ -230,7 +230,9 @@ def retry_delay(attempts: int, retry_after: float | None = None) -> float | None
     return delay
 
 
-def webhook_deliver(*, delivery_id, expected_attempts: int | None = None, manual: bool = False):
+def webhook_deliver(
+    *, delivery_id, expected_attempts: int | None = None, manual: bool = False
+) -> float | None:
     """Makes one attempt of a pending delivery; returns the retry delay to queue, if short.
 
     The row is locked with ``skip_locked`` so two workers never send the same attempt;

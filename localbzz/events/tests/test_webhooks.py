@@ -289,3 +289,32 @@ def test_rotate_secret_changes_the_signing_key(receiver):
     request = receiver.requests[-1]
     assert verify(new, request["headers"], request["body"])
     assert not verify(old, request["headers"], request["body"])
+
+
+def test_redirects_are_not_followed_and_give_up(receiver):
+    receiver.fail_times, receiver.fail_status = 1, 302
+    receiver.headers = {"Location": "http://169.254.169.254/latest/meta-data"}
+    _, delivery = _pending_delivery(receiver)
+    delivery.refresh_from_db()
+    assert len(receiver.requests) == 1
+    assert delivery.status == DeliveryStatus.FAILED
+    assert delivery.last_status_code == 302
+
+
+def test_timeout_is_retried(receiver, settings):
+    settings.WEBHOOK_READ_TIMEOUT = 0.2
+    settings.WEBHOOK_RETRY_SCHEDULE = [5]
+    receiver.delay = 0.6
+    _, delivery = _pending_delivery(receiver)
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.PENDING
+    assert delivery.attempt_log.get().error.startswith("timeout")
+    assert delivery.next_attempt_at is not None
+
+
+def test_beat_runs_the_sweep_every_few_seconds(settings):
+    from localbzz.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["events-sweep"]
+    assert entry["task"] in app.tasks
+    assert entry["schedule"] <= 30
