@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
+from localbzz.api.throttling import ScopedRateThrottle
 
 from forms import selectors, services
 from forms.models import FormSubmission
