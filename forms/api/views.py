@@ -4,12 +4,12 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
-from localbzz.api.throttling import ScopedRateThrottle
 
 from forms import selectors, services
 from forms.models import FormSubmission
 from localbzz.accounts.permissions import Action
 from localbzz.api.base import PolicyViewSet
+from localbzz.api.throttling import ScopedRateThrottle
 
 from .filters import FormSubmissionFilter
 from .serializers import (

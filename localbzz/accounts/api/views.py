@@ -6,7 +6,6 @@ from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
 from rest_framework.response import Response
-from localbzz.api.throttling import ScopedRateThrottle
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
@@ -14,6 +13,7 @@ from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 from localbzz.accounts import selectors, services
 from localbzz.accounts.models import User
 from localbzz.api.base import BaseAPIView, BodyLimitMixin, CRUDViewSet, DeprecatedMixin
+from localbzz.api.throttling import ScopedRateThrottle
 
 from .serializers import LogoutSerializer, MeSerializer, TokenPairSerializer, UserSerializer
 
