@@ -1,11 +1,33 @@
 """API representation of clients."""
 
+from drf_spectacular.utils import OpenApiExample, extend_schema_serializer
 from rest_framework import serializers
 
 from clients.models import Client
 from localbzz.api.serializers import ServiceSerializer
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "A bakery on a monthly plan",
+            value={
+                "name": "Acme Bakery",
+                "status": "Active",
+                "primary_contact_name": "Ada Baker",
+                "email": "ada@acmebakery.example",
+                "client_portal_subdomain": "acme-bakery",
+                "shoot_frequency": "Monthly",
+                "default_reels": 4,
+                "default_photos": 10,
+                "default_carousels": 2,
+                "services": ["Reels", "Photography"],
+                "platforms": ["Instagram"],
+            },
+            request_only=True,
+        )
+    ]
+)
 class ClientSerializer(ServiceSerializer):
     """A client; staff write it, a client user reads its own."""
 

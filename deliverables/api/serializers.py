@@ -1,5 +1,6 @@
 """API representation of deliverables."""
 
+from drf_spectacular.utils import OpenApiExample, extend_schema_serializer
 from rest_framework import serializers
 
 from clients.models import Client
@@ -9,6 +10,30 @@ from shoots.models import Shoot
 from team.models import TeamMember
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "A reel ready for the client's review",
+            value={
+                "id": "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
+                "client_id": "0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d",
+                "shoot_id": None,
+                "title": "Spring menu reel",
+                "deliverable_type": "Reel",
+                "status": "Needs Review",
+                "due_date": "2026-04-01",
+                "file_link": "https://drive.example.com/file/abc",
+                "caption": "Fresh from the oven.",
+                "posting_instructions": "Post Friday 9:00",
+                "assignee_id": None,
+                "status_changed_at": "2026-03-28T10:15:00Z",
+                "created_at": "2026-03-20T09:00:00Z",
+                "updated_at": "2026-03-28T10:15:00Z",
+            },
+            response_only=True,
+        )
+    ]
+)
 class DeliverableSerializer(ServiceSerializer):
     """A deliverable; its client defaults to its shoot's client."""
 

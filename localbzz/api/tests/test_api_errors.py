@@ -195,3 +195,13 @@ def test_schema_is_openapi_3_with_jwt_bearer_and_error_responses():
         "Ready-To-Post",
         "Delivered",
     ]
+
+
+def test_schema_generates_without_warnings_and_validates(tmp_path):
+    from django.core.management import call_command
+
+    target = tmp_path / "schema.yml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
+    text = target.read_text()
+    assert "jwtAuth" in text
+    assert "Acme Bakery" in text  # examples are documented
