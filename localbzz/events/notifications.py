@@ -101,6 +101,14 @@ def recipients_for(event: Event) -> tuple[Message | None, list]:
 
 def deliver(message: Message, users: list, *, event: Event | None = None) -> list[Notification]:
     """Creates the in-app rows and queues the e-mails, each as the user's preferences say."""
+    if event is not None:
+        # A re-dispatched event (sweep) neither notifies nor e-mails anyone twice.
+        already = set(
+            Notification.objects.filter(event=event, kind=message.kind).values_list(
+                "user_id", flat=True
+            )
+        )
+        users = [u for u in users if u.pk not in already]
     if not users:
         return []
     prefs = {

@@ -98,7 +98,7 @@ def test_actor_is_not_notified_of_own_change(team_user):
     assert not Notification.objects.filter(user=team_user).exists()
 
 
-def test_redispatch_does_not_duplicate_notifications(team_user, admin_user):
+def test_redispatch_does_not_duplicate_notifications(team_user, admin_user, mailoutbox):
     from localbzz.events.fanout import dispatch_event
     from localbzz.events.models import Event
 
@@ -107,3 +107,4 @@ def test_redispatch_does_not_duplicate_notifications(team_user, admin_user):
     event = Event.objects.get(type="task.assigned")
     dispatch_event(event.pk)
     assert Notification.objects.filter(user=team_user).count() == 1
+    assert len(mailoutbox) == 1
