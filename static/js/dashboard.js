@@ -70,6 +70,7 @@
     var form = dragged.querySelector("form.kcard-move");
     if (!form || col.dataset.status === dragged.dataset.status) return;
     form.querySelector("[name=status]").value = col.dataset.status;
+    form.dataset.byDrag = "1";
     col.querySelector(".column-body").appendChild(dragged);
     if (form.requestSubmit) form.requestSubmit(); else form.submit();
   });
@@ -87,7 +88,9 @@
   document.addEventListener("submit", function (e) {
     var form = e.target;
     if (form.matches && form.matches("form.kcard-move")) {
-      var card = form.closest(".kcard");
+      // Only keyboard and button moves take focus back; a drag leaves it where it is.
+      var card = form.dataset.byDrag ? null : form.closest(".kcard");
+      delete form.dataset.byDrag;
       movedCard = card ? card.id : null;
     }
   });

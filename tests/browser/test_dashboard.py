@@ -91,6 +91,9 @@ def test_deliverable_moves_on_the_board_by_drag_and_by_keyboard(
     page.wait_for_function(
         "() => document.querySelector('#col-needs-review .badge').textContent.trim() === '1'"
     )
+    page.wait_for_function(
+        "() => document.querySelectorAll('#col-in-progress .kcard').length === 1"
+    )
     dragged.refresh_from_db()
     assert dragged.status == "Needs Review"
 
