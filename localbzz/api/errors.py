@@ -105,7 +105,7 @@ def exception_handler(exc, context):
         details = {k: v for k, v in data.items() if k != "detail"} if isinstance(data, dict) else {}
         code = _CODES.get(response.status_code) or getattr(detail, "code", None) or "error"
         if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-            details = {"retry_after": int(exc.wait) + (exc.wait % 1 > 0)}
+            details = {"retry_after": int(exc.wait)}  # as the Retry-After header
     response.data = error_body(request, response.status_code, message, code, details)
     return response
 

@@ -205,3 +205,17 @@ def test_schema_generates_without_warnings_and_validates(tmp_path):
     text = target.read_text()
     assert "jwtAuth" in text
     assert "Acme Bakery" in text  # examples are documented
+
+
+def test_signed_in_user_is_throttled_per_user_with_retry_after(team_user, monkeypatch):
+    from rest_framework.throttling import SimpleRateThrottle
+
+    rates = {**SimpleRateThrottle.THROTTLE_RATES, "user": "3/minute"}
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", rates)
+    api = APIClient()
+    api.force_authenticate(team_user)
+    assert [api.get("/api/clients").status_code for _ in range(3)] == [200, 200, 200]
+    throttled = api.get("/api/clients")
+    error = assert_error(throttled, 429, "throttled")
+    assert 1 <= int(throttled["Retry-After"]) <= 60
+    assert error["details"]["retry_after"] == int(throttled["Retry-After"])
