@@ -81,6 +81,8 @@
     if (count) {
       count.textContent = String(data.unread || 0);
       count.hidden = !data.unread;
+      // .badge sets display, which would beat the hidden attribute
+      count.style.display = data.unread ? "" : "none";
     }
     var list = bell.querySelector("[data-bell-list]");
     if (!list || !data.results) return;

@@ -97,3 +97,30 @@ def test_change_in_one_page_appears_in_the_other_without_reload(
     finally:
         actor_ctx.close()
         watcher_ctx.close()
+
+
+def test_urgent_portal_request_reaches_staff_inbox_and_bell_without_reload(
+    browser, asgi_server, team_user, client_a, client_a_user
+):
+    watcher_ctx, watcher = _signed_in_page(browser, asgi_server, team_user)
+    client_ctx, portal = _signed_in_page(browser, asgi_server, client_a_user)
+    try:
+        watcher.goto(f"{asgi_server}/requests/")
+        watcher.wait_for_selector("body[data-live-state='open']")
+        assert watcher.locator("[data-bell-count]").is_hidden()
+        watcher.evaluate("window.__notReloaded = true")
+
+        portal.goto(f"{asgi_server}/portal/{client_a.client_portal_subdomain}/requests/")
+        portal.get_by_label("Priority").select_option("Urgent")
+        portal.get_by_label("Details").fill("Our oven broke: please reshoot on Friday")
+        portal.get_by_role("button", name="Send").click()
+
+        watcher.wait_for_selector("text=Our oven broke", timeout=10_000)
+        bell = watcher.locator("[data-bell-count]")
+        bell.wait_for(state="visible", timeout=10_000)
+        assert bell.inner_text() == "1"
+        assert watcher.evaluate("window.__notReloaded") is True
+        screenshot(watcher, "live-requests-inbox-and-bell")
+    finally:
+        client_ctx.close()
+        watcher_ctx.close()
