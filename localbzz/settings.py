@@ -328,6 +328,8 @@ WEBHOOK_SWEEP_LEASE = env.float("WEBHOOK_SWEEP_LEASE", default=60.0)
 WEBHOOK_SWEEP_BATCH = env.int("WEBHOOK_SWEEP_BATCH", default=1000)
 EVENTS_SWEEP_SECONDS = env.float("EVENTS_SWEEP_SECONDS", default=10.0)
 EVENTS_DISPATCH_GRACE = env.float("EVENTS_DISPATCH_GRACE", default=5.0)
+# A live connection re-reads its user's account at most this often (deactivation, role).
+LIVE_RECHECK_SECONDS = env.float("LIVE_RECHECK_SECONDS", default=60.0)
 # Celery queue of the events jobs; empty means Celery's default queue.
 EVENTS_QUEUE = env.str("EVENTS_QUEUE", default="")
 CELERY_BEAT_SCHEDULE["events-sweep"] = {

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from .fanout import groups_for_user
@@ -30,6 +32,12 @@ def _groups(user) -> list[str]:
     return groups_for_user(user)
 
 
+@database_sync_to_async
+def _current_groups(user_id) -> list[str]:
+    user = get_user_model().objects.filter(pk=user_id).first()
+    return groups_for_user(user) if user is not None else []
+
+
 class LiveConsumer(AsyncJsonWebsocketConsumer):
     """Authenticated by the session (AuthMiddlewareStack) or ``?token=<JWT access>``.
 
@@ -52,6 +60,8 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         for group in groups:
             await self.channel_layer.group_add(group, self.channel_name)
         self.joined = groups
+        self.user_id = user.pk
+        self.checked_at = time.monotonic()
         await self.accept()
 
     async def disconnect(self, code):
@@ -63,4 +73,11 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json({"type": "pong"})
 
     async def event_message(self, message):
+        # A user deactivated (or whose role changed) while connected stops hearing events:
+        # the account is re-read at most every LIVE_RECHECK_SECONDS.
+        if time.monotonic() - self.checked_at >= settings.LIVE_RECHECK_SECONDS:
+            self.checked_at = time.monotonic()
+            if await _current_groups(self.user_id) != self.joined:
+                await self.close(code=4401)
+                return
         await self.send_json(message["event"])

@@ -161,3 +161,24 @@ def test_inactive_user_token_is_refused(isolated_layer, client_a_user):
         return (await _ws(f"/ws/live/?token={token}").connect())[0]
 
     assert run_async(scenario) is False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_user_deactivated_while_connected_stops_receiving(
+    isolated_layer, settings, team_user, client_a
+):
+    settings.LIVE_RECHECK_SECONDS = 0
+    token = str(AccessToken.for_user(team_user))
+
+    def deactivate():
+        type(team_user).objects.filter(pk=team_user.pk).update(is_active=False)
+        client_set_status(client=client_a, status=ClientStatus.INACTIVE)
+
+    async def scenario():
+        comm = _ws(f"/ws/live/?token={token}")
+        assert (await comm.connect())[0]
+        await database_sync_to_async(deactivate)()
+        return await comm.receive_output(timeout=5)
+
+    closed = run_async(scenario)
+    assert closed == {"type": "websocket.close", "code": 4401}
