@@ -9,6 +9,14 @@
 (function () {
   "use strict";
 
+  // The notification preferences partial saves through htmx (hx-swap="none"): say so.
+  document.addEventListener("htmx:afterRequest", function (e) {
+    var form = e.target && e.target.closest && e.target.closest(".notification-preferences");
+    if (!form) return;
+    var status = form.querySelector("[data-saved]");
+    if (status) status.textContent = e.detail.successful ? "Saved." : "Could not save.";
+  });
+
   var body = document.body;
   if (!body || !body.dataset.liveUrl || !("WebSocket" in window)) return;
 

@@ -124,3 +124,21 @@ def test_urgent_portal_request_reaches_staff_inbox_and_bell_without_reload(
     finally:
         client_ctx.close()
         watcher_ctx.close()
+
+
+def test_client_turns_off_review_emails_on_the_portal_account_page(
+    browser, asgi_server, client_a, client_a_user
+):
+    from localbzz.events.models import NotificationPreference
+
+    ctx, portal = _signed_in_page(browser, asgi_server, client_a_user)
+    try:
+        portal.goto(f"{asgi_server}/portal/{client_a.client_portal_subdomain}/account/")
+        form = portal.locator("form.notification-preferences")
+        form.locator("input[name=review_needed_email]").uncheck()
+        form.get_by_role("button", name="Save").click()
+        form.locator("[data-saved]").filter(has_text="Saved.").wait_for()
+        pref = NotificationPreference.objects.get(user=client_a_user, kind="review_needed")
+        assert (pref.in_app, pref.email) == (True, False)
+    finally:
+        ctx.close()
