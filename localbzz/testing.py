@@ -139,3 +139,22 @@ def make_dashboard_world(client: Client, member: TeamMember, n: int = 1) -> None
         )
         make_form_submission()
         make_portal_request(client, assigned_to=member)
+
+
+# --- api ---
+def fresh_ip() -> str:
+    """A client address no other test uses, so per-address rate limits never leak between
+    tests (the cache is shared by the xdist workers when Redis is configured)."""
+    import random
+
+    return f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
+
+
+def api_client(user=None):
+    """A DRF test client from a fresh address, signed in as ``user`` when given."""
+    from rest_framework.test import APIClient
+
+    api = APIClient(REMOTE_ADDR=fresh_ip())
+    if user is not None:
+        api.force_authenticate(user)
+    return api

@@ -10,7 +10,6 @@ import uuid
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
@@ -19,6 +18,7 @@ from deliverables.models import DeliverableStatus
 from localbzz.accounts.models import Role
 from localbzz.testing import (
     PASSWORD,
+    fresh_ip,
     make_deliverable,
     make_form_submission,
     make_portal_request,
@@ -199,7 +199,6 @@ def test_every_row_is_a_real_route():
 
 @pytest.fixture
 def world(admin_user, team_user, client_a, client_b, client_a_user, client_b_user):
-    cache.clear()
     member = team_user.team_member
     shoot = make_shoot(client_a, crew=[(member, "Editor")])
     deliverable = make_deliverable(client_a, shoot, status=DeliverableStatus.NEEDS_REVIEW)
@@ -337,7 +336,7 @@ def _body(name: str, method: str, w) -> dict:
 
 
 def api_client_for(user) -> APIClient:
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     if user is not None:
         token = RefreshToken.for_user(user).access_token
         api.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")

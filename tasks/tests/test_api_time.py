@@ -1,21 +1,15 @@
 """Time tracking through the API: timers and logged entries."""
 
 import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from localbzz.testing import make_task
+from localbzz.testing import fresh_ip, make_task
 from tasks.models import TimeEntry
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
 
 
 @pytest.fixture
 def team_api(team_user):
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(team_user)
     return api
 

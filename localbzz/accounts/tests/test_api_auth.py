@@ -2,27 +2,21 @@
 
 from datetime import timedelta
 
-import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken
 
 from localbzz.accounts.models import Role, User
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
+from localbzz.testing import fresh_ip
 
 
 def obtain(email, password):
-    return APIClient().post(
+    return APIClient(REMOTE_ADDR=fresh_ip()).post(
         "/api/auth/token", {"email": email, "password": password}, format="json"
     )
 
 
 def bearer(token):
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
     return api
 
@@ -52,7 +46,7 @@ def test_access_tokens_are_short_lived(team_user, password):
 
 def test_refresh_rotates_and_a_used_refresh_token_is_refused(team_user, password):
     pair = obtain(team_user.email, password).json()
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     first = api.post("/api/auth/token/refresh", {"refresh": pair["refresh"]}, format="json")
     assert first.status_code == 200
     new_pair = first.json()
@@ -66,7 +60,7 @@ def test_refresh_rotates_and_a_used_refresh_token_is_refused(team_user, password
 
 def test_logout_blacklists_the_refresh_token(team_user, password):
     pair = obtain(team_user.email, password).json()
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     assert (
         api.post("/api/auth/logout", {"refresh": pair["refresh"]}, format="json").status_code == 204
     )
@@ -88,7 +82,7 @@ def test_inactive_user_gets_no_token(team_user, password):
 
 
 def test_admin_creates_a_client_user_who_can_then_sign_in(admin_user, client_a):
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(admin_user)
     body = {
         "email": "New.Owner@Acme.test",
@@ -106,7 +100,7 @@ def test_admin_creates_a_client_user_who_can_then_sign_in(admin_user, client_a):
 
 
 def test_weak_password_is_refused_with_field_details_and_nothing_written(admin_user):
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(admin_user)
     response = api.post(
         "/api/users", {"email": "weak@x.test", "password": "123", "role": "team"}, format="json"
@@ -117,7 +111,7 @@ def test_weak_password_is_refused_with_field_details_and_nothing_written(admin_u
 
 
 def test_client_role_without_client_is_refused(admin_user):
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(admin_user)
     response = api.post(
         "/api/users",
@@ -129,7 +123,7 @@ def test_client_role_without_client_is_refused(admin_user):
 
 
 def test_admin_changes_a_password_that_is_never_returned(admin_user, team_user, password):
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(admin_user)
     response = api.patch(
         f"/api/users/{team_user.pk}", {"password": "Another-long-secret-77"}, format="json"
@@ -141,7 +135,7 @@ def test_admin_changes_a_password_that_is_never_returned(admin_user, team_user, 
 
 
 def test_team_user_cannot_list_or_create_users(team_user):
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(team_user)
     assert api.get("/api/users").status_code == 403
     response = api.post(

@@ -1,23 +1,17 @@
 """The single error body, versioning headers, body limits, content types, trailing slashes."""
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 from rest_framework.test import APIClient
 
-from localbzz.testing import make_deliverable
+from localbzz.testing import fresh_ip, make_deliverable
 
 ERROR_KEYS = {"code", "message", "details", "request_id"}
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-
-
 @pytest.fixture
 def admin_api(admin_user):
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(admin_user)
     return api
 
@@ -37,7 +31,7 @@ def test_unknown_api_path_answers_404_in_the_error_body(admin_api):
 
 
 def test_unknown_api_path_answers_json_404_to_anonymous_too():
-    response = APIClient().post("/api/nothing/here/", {}, format="json")
+    response = APIClient(REMOTE_ADDR=fresh_ip()).post("/api/nothing/here/", {}, format="json")
     assert_error(response, 404, "not_found")
 
 
@@ -71,7 +65,7 @@ def test_unexpected_exception_answers_500_in_the_error_body(admin_api, monkeypat
 def test_every_api_response_carries_the_api_version(admin_api):
     assert admin_api.get("/api/clients")["API-Version"] == "1"
     assert admin_api.get("/api/nope")["API-Version"] == "1"
-    assert APIClient().get("/api/clients")["API-Version"] == "1"
+    assert APIClient(REMOTE_ADDR=fresh_ip()).get("/api/clients")["API-Version"] == "1"
 
 
 def test_asking_for_version_1_in_accept_works(admin_api):
@@ -157,14 +151,14 @@ def test_unknown_client_portal_subdomain_answers_404(admin_api):
 
 
 def test_client_user_gets_404_for_other_clients_portal(client_a_user, client_b):
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(client_a_user)
     assert_error(api.get("/api/client-portal/bravo/deliverables"), 404, "not_found")
     assert api.get("/api/client-portal/acme/deliverables").status_code == 200
 
 
 def test_docs_pages_are_served_without_any_cdn():
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     for path in ("/api/docs/", "/api/redoc/"):
         response = api.get(path)
         assert response.status_code == 200
@@ -176,7 +170,9 @@ def test_docs_pages_are_served_without_any_cdn():
 
 
 def test_schema_is_openapi_3_with_jwt_bearer_and_error_responses():
-    response = APIClient().get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    response = APIClient(REMOTE_ADDR=fresh_ip()).get(
+        "/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json"
+    )
     assert response.status_code == 200
     schema = response.json()
     assert schema["openapi"].startswith("3.")
@@ -212,7 +208,7 @@ def test_signed_in_user_is_throttled_per_user_with_retry_after(team_user, monkey
 
     rates = {**SimpleRateThrottle.THROTTLE_RATES, "user": "3/minute"}
     monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", rates)
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(team_user)
     assert [api.get("/api/clients").status_code for _ in range(3)] == [200, 200, 200]
     throttled = api.get("/api/clients")

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -11,6 +10,7 @@ from rest_framework.test import APIClient
 
 from localbzz.accounts.models import Role
 from localbzz.testing import (
+    fresh_ip,
     make_deliverable,
     make_form_submission,
     make_portal_request,
@@ -21,11 +21,6 @@ from localbzz.testing import (
 )
 from shoots.models import ShootAssignment
 from tasks.models import TimeEntry
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
 
 
 def _shoots(n, w):
@@ -131,7 +126,7 @@ def test_list_endpoint_runs_constant_queries(
     w = World(admin_user, team_user, client_a)
     build(rows, w)
     url = path.format(client=client_a.pk, shoot=w.shoot.pk, member=w.member.pk, task=w.task.pk)
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(admin_user)
     with django_assert_num_queries(expected):
         response = api.get(url, {"page_size": 100})
@@ -149,7 +144,7 @@ def test_task_list_reports_total_time_logged_without_a_query_per_row(admin_user,
             duration=timedelta(minutes=minutes),
             ended_at=timezone.now() - timedelta(hours=5) + timedelta(minutes=minutes),
         )
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(admin_user)
     with CaptureQueriesContext(connection) as ctx:
         response = api.get("/api/tasks")
@@ -167,7 +162,7 @@ def test_lean_deliverable_list_matches_the_serializer_exactly(admin_user, client
     make_deliverable(client_a, shoot, assignee=team_user.team_member, caption="Hi")
     make_deliverable(client_a, None, due_date=None)
     Deliverable.objects.update(status_changed_at=timezone.now())
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(admin_user)
     lean = api.get("/api/deliverables").json()["results"]
     ordered = Deliverable.objects.order_by("due_date", "title")

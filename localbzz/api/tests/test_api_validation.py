@@ -3,26 +3,26 @@
 import uuid
 
 import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from clients.models import Client
 from deliverables.models import Deliverable
 from forms.models import FormSubmission
-from localbzz.testing import make_deliverable, make_portal_request, make_shoot, make_team_member
+from localbzz.testing import (
+    fresh_ip,
+    make_deliverable,
+    make_portal_request,
+    make_shoot,
+    make_team_member,
+)
 from portal.models import ClientPortalRequest
 from shoots.models import Shoot
 from tasks.models import Task
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-
-
 @pytest.fixture
 def team_api(team_user):
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(team_user)
     return api
 
@@ -156,7 +156,7 @@ def test_put_accepts_a_partial_body(team_api, client_a):
 
 
 def test_client_user_cannot_set_status_or_client_of_its_portal_request(client_a_user, client_b):
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(client_a_user)
     response = api.post(
         "/api/client-portal/acme/requests",
@@ -178,7 +178,7 @@ def test_client_user_cannot_set_status_or_client_of_its_portal_request(client_a_
 
 def test_client_user_cannot_change_a_portal_request_status(client_a_user, client_a):
     request = make_portal_request(client_a)
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(client_a_user)
     response = api.patch(f"/api/portal-requests/{request.pk}", {"status": "Done"}, format="json")
     assert response.status_code == 403
@@ -188,7 +188,7 @@ def test_client_user_cannot_change_a_portal_request_status(client_a_user, client
 
 def test_client_user_reviews_its_deliverable_in_needs_review(client_a_user, client_a):
     deliverable = make_deliverable(client_a, status="Needs Review")
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     api.force_authenticate(client_a_user)
     response = api.post(
         f"/api/deliverables/{deliverable.pk}/review",
@@ -249,8 +249,7 @@ def test_public_form_is_throttled_per_address_with_retry_after(db, monkeypatch):
 
     rates = {**SimpleRateThrottle.THROTTLE_RATES, "form_submission": "2/hour"}
     monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", rates)
-    cache.clear()
-    api = APIClient()
+    api = APIClient(REMOTE_ADDR=fresh_ip())
     body = {"contact_name": "Pat", "email": "pat@example.com", "business_name": "Pies"}
     assert api.post("/api/form-submissions", body, format="json").status_code == 201
     assert api.post("/api/form-submissions", body, format="json").status_code == 201
@@ -258,13 +257,13 @@ def test_public_form_is_throttled_per_address_with_retry_after(db, monkeypatch):
     assert third.status_code == 429
     assert int(third["Retry-After"]) > 0
     assert third.json()["error"]["code"] == "throttled"
-    other = APIClient(REMOTE_ADDR="10.1.2.3")
+    other = APIClient(REMOTE_ADDR=fresh_ip())
     assert other.post("/api/form-submissions", body, format="json").status_code == 201
     assert FormSubmission.objects.count() == 3
 
 
 def test_public_form_answers_a_receipt_and_reveals_nothing(db):
-    response = APIClient().post(
+    response = APIClient(REMOTE_ADDR=fresh_ip()).post(
         "/api/form-submissions",
         {"contact_name": "Pat", "email": "pat@example.com", "business_name": "Pies"},
         format="json",
@@ -278,7 +277,7 @@ def test_public_form_answers_a_receipt_and_reveals_nothing(db):
 
 
 def test_filled_honeypot_looks_successful_but_stores_nothing(db):
-    response = APIClient().post(
+    response = APIClient(REMOTE_ADDR=fresh_ip()).post(
         "/api/form-submissions",
         {
             "contact_name": "Bot",
@@ -294,4 +293,4 @@ def test_filled_honeypot_looks_successful_but_stores_nothing(db):
 
 
 def test_public_cannot_read_submissions(db):
-    assert APIClient().get("/api/form-submissions").status_code == 401
+    assert APIClient(REMOTE_ADDR=fresh_ip()).get("/api/form-submissions").status_code == 401
