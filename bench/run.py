@@ -5,7 +5,8 @@ What it does:
 1. creates (drops first) the PostgreSQL database ``localbzz_bench`` on
    ``postgres://postgres@127.0.0.1:5432`` (override with ``BENCH_DATABASE_URL``), migrates it and
    runs ``seed_demo --scale 20`` (``BENCH_SCALE``);
-2. starts the production server as the Dockerfile does: gunicorn (WSGI, ``localbzz.wsgi``) with
+2. starts the production server as the Dockerfile does (``gunicorn --config
+   deploy/gunicorn.conf.py localbzz.wsgi:application``: WSGI, 2 x cores + 1 workers) with
    ``DJANGO_ENV=production``, ``DEBUG`` off, a generated ``SECRET_KEY``,
    ``ALLOWED_HOSTS=127.0.0.1,localhost``, ``SECURE_SSL_REDIRECT=false``, on a free port;
 3. imports each module ``bench/<name>.py`` (other than ``run.py``) that defines ``run(ctx)``
@@ -236,20 +237,18 @@ print(pick(Role.ADMIN), pick(Role.TEAM), pick(Role.CLIENT))
 
 @contextlib.contextmanager
 def _server(env: dict, port: int):
-    workers = os.environ.get("BENCH_WORKERS", str(max(2, (os.cpu_count() or 2) * 2)))
-    cmd = [
-        GUNICORN,
-        "localbzz.wsgi:application",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        workers,
-        "--access-logfile",
-        "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null",
-        "--log-level",
-        "warning",
-    ]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
+    config = ROOT / "deploy" / "gunicorn.conf.py"
+    if config.exists():
+        # Exactly the Dockerfile's command; only the bind address comes from the environment.
+        env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
+        cmd = [GUNICORN, "--config", str(config), "localbzz.wsgi:application"]
+    else:
+        workers = os.environ.get("BENCH_WORKERS", str(max(2, (os.cpu_count() or 2) * 2)))
+        cmd = [GUNICORN, "localbzz.wsgi:application", "--bind", f"127.0.0.1:{port}"]
+        cmd += ["--workers", workers, "--access-logfile", "-", "--log-level", "warning"]
+    # The access log is written as in production, to a pipe nobody reads on screen.
+    quiet = None if os.environ.get("BENCH_ACCESS_LOG") else subprocess.DEVNULL
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=quiet, stderr=quiet)
     try:
         url = f"http://127.0.0.1:{port}/api/schema/"
         for _ in range(100):
