@@ -9,6 +9,9 @@ from localbzz.accounts.models import Role
 from localbzz.testing import PASSWORD, make_client, make_user
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+# .ci/run sets this for its second stage, the one that runs against PostgreSQL and Redis; the
+# first stage (``make test``, embedded defaults) has no services by design.
+SERVICES_REQUIRED = os.environ.get("LOCALBZZ_REQUIRE_SERVICES", "") == "1"
 
 
 @pytest.fixture
@@ -46,11 +49,14 @@ def client_b_user(client_b):
     return make_user(Role.CLIENT, client=client_b, email="owner@bravo.test")
 
 
-def require_or_skip(available: bool, what: str):
-    """Skips a test outside CI when ``what`` is missing; fails it in CI."""
+def require_or_skip(available: bool, what: str, *, service: bool = False):
+    """Skips a test when ``what`` is missing, except where it must be there: it fails then.
+
+    A browser must be there in CI; a service (PostgreSQL, Redis, a worker) in CI's services stage.
+    """
     if available:
         return
-    if IN_CI:
+    if SERVICES_REQUIRED if service else IN_CI:
         pytest.fail(f"{what} is required in CI but is not available")
     pytest.skip(f"{what} is not available")
 

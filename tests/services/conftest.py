@@ -99,6 +99,7 @@ def events_queue(settings, transactional_db):
     require_or_skip(
         bool(django_settings.REDIS_URL) and connection.vendor == "postgresql",
         "PostgreSQL (DATABASE_URL) and Redis (REDIS_URL) for a real Celery worker",
+        service=True,
     )
     queue = f"events-test-{uuid.uuid4().hex[:10]}"
     settings.EVENTS_QUEUE = queue
