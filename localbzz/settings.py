@@ -62,7 +62,6 @@ INSTALLED_APPS = [
     "corsheaders",
     "channels",
     "axes",
-    "simple_history",
     "localbzz.accounts",
     "localbzz.events",
     "localbzz.audit",
@@ -89,7 +88,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
