@@ -280,6 +280,10 @@ class NotificationPreferences(APIView):
     def post(self, request):
         from ..views import save_preferences
 
+        if not hasattr(request.data, "items"):
+            raise exceptions.ValidationError(
+                {"non_field_errors": ["Send an object of <kind>_in_app / <kind>_email booleans."]}
+            )
         data = {
             k: ("on" if v in (True, "on", "true", "1") else "")
             for k, v in dict(request.data.items()).items()

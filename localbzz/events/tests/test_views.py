@@ -158,3 +158,12 @@ def test_other_users_notifications_cannot_be_marked(client, team_user):
     client.post("/events/notifications/read/", {"id": [str(note.pk)]})
     note.refresh_from_db()
     assert note.read_at is None
+
+
+@pytest.mark.parametrize("body", ["[null, null]", "42", '"on"'])
+def test_preferences_api_refuses_a_body_that_is_not_an_object(client, team_user, body):
+    _login(client, team_user)
+    response = client.post("/api/notifications/preferences", body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"]
+    assert not NotificationPreference.objects.filter(user=team_user).exists()
