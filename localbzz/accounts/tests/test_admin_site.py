@@ -3,15 +3,25 @@
 from datetime import timedelta
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework_simplejwt.tokens import RefreshToken
 
 from deliverables.models import DeliverableReview, ReviewDecision
 from localbzz.accounts.models import Role
+from localbzz.events.models import (
+    Event,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from localbzz.testing import (
     make_client,
     make_deliverable,
@@ -50,7 +60,46 @@ def make_world(admin_user):
     make_user(Role.CLIENT, client=client)
     make_user(Role.TEAM)
     Group.objects.get_or_create(name="Editors")
+    _make_event_rows(admin_user, client)
+    _make_security_rows(admin_user)
     return client
+
+
+def _make_event_rows(admin_user, client):
+    """An event with a webhook delivery and a notification, as the fan-out leaves them."""
+    event = Event.objects.create(
+        type="client.updated",
+        actor=admin_user,
+        client=client,
+        object_type="clients.client",
+        object_id=str(client.pk),
+        data={"object": {"id": str(client.pk)}, "changes": {}},
+    )
+    endpoint = WebhookEndpoint.objects.create(
+        url="https://hooks.example.com/localbzz", event_types=["client.updated"]
+    )
+    WebhookDelivery.objects.create(endpoint=endpoint, event=event)
+    person = make_user(Role.TEAM)
+    kind = NotificationKind.choices[0][0]
+    Notification.objects.create(user=person, kind=kind, event=event, title="Hello")
+    NotificationPreference.objects.create(user=person, kind=kind)
+
+
+def _make_security_rows(admin_user):
+    """A failed sign-in (django-axes) and a blacklisted refresh token (simplejwt)."""
+    if AccessAttempt.objects.exists():
+        return
+    AccessAttempt.objects.create(
+        username="someone@example.com",
+        ip_address="127.0.0.1",
+        user_agent="test",
+        failures_since_start=1,
+    )
+    AccessFailureLog.objects.create(
+        username="someone@example.com", ip_address="127.0.0.1", user_agent="test", locked_out=False
+    )
+    refresh = RefreshToken.for_user(admin_user)
+    refresh.blacklist()
 
 
 @pytest.fixture
@@ -86,8 +135,7 @@ def test_admin_changelist_and_add_pages_open_for_admin(admin_client, world, mode
 @pytest.mark.parametrize(("model", "model_admin"), REGISTRY, ids=IDS)
 def test_admin_change_page_opens_for_admin(admin_client, world, admin_user, model, model_admin):
     obj = model._default_manager.first()
-    if obj is None:
-        pytest.skip(f"no {model._meta.label} row: the test world does not build one")
+    assert obj is not None, f"the test world builds no {model._meta.label} row: add one"
     response = admin_client.get(url(model, "change", obj.pk))
     assert response.status_code == 200, response.content[:500]
 
@@ -122,7 +170,17 @@ OUR_ADMINS = [
     (model, model_admin)
     for model, model_admin in REGISTRY
     if model._meta.app_label
-    in {"accounts", "clients", "team", "shoots", "deliverables", "tasks", "forms", "portal"}
+    in {
+        "accounts",
+        "clients",
+        "team",
+        "shoots",
+        "deliverables",
+        "tasks",
+        "forms",
+        "portal",
+        "events",
+    }
 ]
 
 
