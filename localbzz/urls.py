@@ -16,6 +16,7 @@ urlpatterns = [
     path("submissions/", include("forms.urls")),
     path("requests/", include("portal.staff_urls")),
     path("events/", include("localbzz.events.urls")),
+    path("audit/", include("localbzz.audit.urls")),
     path("", include("localbzz.dashboard_urls")),
 ]
 

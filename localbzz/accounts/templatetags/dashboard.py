@@ -62,6 +62,13 @@ def nav_links(context):
                     "active": request.path.startswith("/events/"),
                 }
             )
+        admin_items.append(
+            {
+                "label": "Audit log",
+                "url": reverse("audit:log"),
+                "active": request.path.startswith("/audit/"),
+            }
+        )
         admin_items.append({"label": "Django admin", "url": "/admin/", "active": False})
     return {"items": items, "admin_items": admin_items}
 

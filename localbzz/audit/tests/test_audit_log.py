@@ -1,0 +1,70 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from clients.models import ClientStatus
+from clients.services import client_set_status
+from deliverables.services import deliverable_set_status
+from localbzz.testing import make_client, make_deliverable
+
+pytestmark = pytest.mark.django_db
+
+
+def _changes(admin_user, n):
+    for _ in range(n):
+        client = make_client(status=ClientStatus.PITCHING)
+        client_set_status(client=client, status=ClientStatus.ACTIVE, actor=admin_user)
+        deliverable_set_status(
+            deliverable=make_deliverable(client=client), status="In Progress", actor=admin_user
+        )
+
+
+def test_admin_sees_who_changed_what_with_before_and_after(client, admin_user):
+    _changes(admin_user, 1)
+    client.force_login(admin_user)
+    page = client.get("/audit/").content.decode()
+    assert "client.status_changed" in page
+    assert "Pitching → Active" in page
+    assert "To Do → In Progress" in page
+    assert admin_user.email in page
+
+
+def test_audit_log_filters_by_type_and_actor(client, admin_user, team_user):
+    _changes(admin_user, 1)
+    client.force_login(admin_user)
+    page = client.get("/audit/", {"type": "deliverable."}).content.decode()
+    assert "deliverable.status_changed" in page
+    assert "client.status_changed" not in page
+    assert "No changes match" in client.get("/audit/", {"actor": team_user.email}).content.decode()
+
+
+def test_bad_date_range_is_a_field_error_not_a_crash(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/audit/", {"since": "2026-02-01", "until": "2026-01-01"})
+    assert response.status_code == 200
+    assert "The end date comes before the start date." in response.content.decode()
+    assert client.get("/audit/", {"since": "not-a-date"}).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["team_user", "client_a_user"])
+def test_audit_log_is_admin_only(client, request, who):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get("/audit/").status_code == 404
+
+
+def test_anonymous_is_sent_to_sign_in(client):
+    response = client.get("/audit/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_audit_log_runs_the_same_queries_for_few_and_many_changes(
+    client, admin_user, django_assert_num_queries
+):
+    client.force_login(admin_user)
+    _changes(admin_user, 1)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/audit/")
+    _changes(admin_user, 15)
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get("/audit/")
