@@ -142,10 +142,8 @@ def task_board_partial(request):
     return render(request, "tasks/_board.html", _board_context(request))
 
 
-@staff_required
-@require_GET
-def task_detail(request, pk):
-    """A task with its links, assignees and time log."""
+def _render_detail(request, pk, log_form, status=200):
+    """The task page: links, assignees, time log and the time-logging form."""
     task = get_object_or_404(_base(request.user).with_time_logged(), pk=pk)
     entries = (
         TimeEntry.objects.filter(task=task).select_related("user").order_by("-started_at")[:50]
@@ -159,12 +157,20 @@ def task_detail(request, pk):
             "entries": entries,
             "running": running,
             "running_here": running is not None and running.task_id == task.pk,
-            "log_form": TimeLogForm(),
+            "log_form": log_form,
             "statuses": TaskStatus.values,
             "can_delete": allows(request.user, Action.DELETE, task),
             "assigned": any(m.pk == request.user.team_member_id for m in task.assignees.all()),
         },
+        status=status,
     )
+
+
+@staff_required
+@require_GET
+def task_detail(request, pk):
+    """A task with its links, assignees and time log."""
+    return _render_detail(request, pk, TimeLogForm())
 
 
 def _edit(request, task=None):
@@ -310,26 +316,7 @@ def time_log(request, pk):
         if entry is not None:
             messages.success(request, f"Logged {form.cleaned_data['minutes']} min.")
             return redirect("tasks:detail", pk=pk)
-    task = get_object_or_404(_base(request.user).with_time_logged(), pk=pk)
-    entries = (
-        TimeEntry.objects.filter(task=task).select_related("user").order_by("-started_at")[:50]
-    )
-    running = _running(request)
-    return render(
-        request,
-        "tasks/task_detail.html",
-        {
-            "task": task,
-            "entries": entries,
-            "running": running,
-            "running_here": running is not None and running.task_id == task.pk,
-            "log_form": form,
-            "statuses": TaskStatus.values,
-            "can_delete": allows(request.user, Action.DELETE, task),
-            "assigned": any(m.pk == request.user.team_member_id for m in task.assignees.all()),
-        },
-        status=400,
-    )
+    return _render_detail(request, pk, form, status=400)
 
 
 @staff_required
