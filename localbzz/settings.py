@@ -221,7 +221,8 @@ API_VERSION = "1"
 BENCH_BASELINE_VIEW = env.bool("BENCH_BASELINE_VIEW", default=False)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        # simplejwt's, with the user row reused on reads for JWT_USER_CACHE_SECONDS
+        "localbzz.api.authentication.CachedUserJWTAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -256,6 +257,13 @@ REST_FRAMEWORK = {
     "COERCE_DECIMAL_TO_STRING": False,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+#: lists whose total is at least API_COUNT_CACHE_MIN_ROWS keep that total (``count``) for
+#: API_COUNT_CACHE_SECONDS in each process (localbzz/api/pagination.py); 0 turns this off
+API_COUNT_CACHE_SECONDS = env.float("API_COUNT_CACHE_SECONDS", default=2)
+API_COUNT_CACHE_MIN_ROWS = env.int("API_COUNT_CACHE_MIN_ROWS", default=1000)
+#: how long (seconds) a process reuses a JWT user's row on reads; a deactivated user loses read
+#: access within this time (writes and the saving process: at once). 0 turns the cache off.
+JWT_USER_CACHE_SECONDS = env.float("JWT_USER_CACHE_SECONDS", default=5)
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_MINUTES", default=15)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_DAYS", default=7)),

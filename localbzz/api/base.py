@@ -6,10 +6,13 @@ from email.utils import format_datetime
 
 from django.conf import settings
 from django.db.models import F
+from django.http import Http404
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, viewsets
+from rest_framework.exceptions import APIException
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
@@ -126,7 +129,14 @@ class LeanListMixin:
         if not self.lean_list_enabled():
             return super().list(request, *args, **kwargs)
         queryset = self.lean_queryset(self.filter_queryset(self.get_queryset()))
-        page = self.paginate_queryset(queryset)
+        paginator = self.paginator
+        if paginator is None:
+            return Response(list(queryset))
+        if hasattr(paginator, "paginate_values"):
+            # count and page in one query (``COUNT(*) OVER ()``)
+            page = paginator.paginate_values(queryset, request, view=self)
+        else:
+            page = paginator.paginate_queryset(queryset, request, view=self)
         return self.get_paginated_response(list(page))
 
     def lean_queryset(self, queryset):
@@ -204,21 +214,25 @@ class NestedListViewSet(PolicyViewSet, LeanListMixin, mixins.ListModelMixin):
 
     Subclasses set ``parent_model``, ``parent_kwarg`` (the path's name) and ``parent_field``
     (the child's field that points to the parent).
+
+    On the lean path the parent check is folded into the list query (the children are
+    narrowed to a parent among the visible ones, a subquery): rows back prove the parent
+    visible. Only when no row comes back (or the request fails: a bad filter, a page past the
+    end) is the parent looked up on its own, so a hidden or missing parent is still a 404 first.
     """
 
     parent_model = None
     parent_kwarg = ""
     parent_field = ""
 
+    def visible_parents(self):
+        return self.parent_model.objects.visible_to(self.request.user, Action.VIEW).filter(
+            pk=self.kwargs[self.parent_kwarg]
+        )
+
     def parent(self):
         if not hasattr(self, "_parent"):
-            from django.http import Http404
-
-            parent = (
-                self.parent_model.objects.visible_to(self.request.user, Action.VIEW)
-                .filter(pk=self.kwargs[self.parent_kwarg])
-                .first()
-            )
+            parent = self.visible_parents().first()
             if parent is None:
                 raise Http404(f"No such {self.parent_model._meta.verbose_name}.")
             self._parent = parent
@@ -226,14 +240,29 @@ class NestedListViewSet(PolicyViewSet, LeanListMixin, mixins.ListModelMixin):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        self.parent()
+        if not self.lean_list_enabled():
+            self.parent()
+
+    def list(self, request, *args, **kwargs):
+        if not self.lean_list_enabled():
+            return super().list(request, *args, **kwargs)
+        try:
+            response = super().list(request, *args, **kwargs)
+        except (APIException, Http404):
+            self.parent()  # a hidden or missing parent answers 404 before anything else
+            raise
+        if not response.data["results"]:
+            self.parent()
+        return response
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return self.policy_model.objects.none()
-        return (
-            type(self).selector(user=self.request.user).filter(**{self.parent_field: self.parent()})
-        )
+        queryset = type(self).selector(user=self.request.user)
+        if self.lean_list_enabled() and not hasattr(self, "_parent"):
+            parents = self.visible_parents().values("pk")
+            return queryset.filter(**{f"{self.parent_field}__in": parents})
+        return queryset.filter(**{self.parent_field: self.parent()})
 
 
 def nested(viewset: type, parent_model, parent_kwarg: str, parent_field: str) -> type:

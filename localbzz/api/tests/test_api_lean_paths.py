@@ -1,0 +1,276 @@
+"""The folded list queries (count and parent check in the page query) and the JWT user cache.
+
+Each folded path is compared with the unfolded one it replaces: same status, same body.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import AccessToken
+
+from localbzz.accounts.models import Role, User
+from localbzz.api import authentication
+from localbzz.api.base import NestedListViewSet
+from localbzz.api.pagination import Pagination
+from localbzz.testing import fresh_ip, make_client, make_deliverable, make_shoot, make_user
+
+
+def _api(user):
+    api = APIClient(REMOTE_ADDR=fresh_ip())
+    api.force_authenticate(user)
+    return api
+
+
+def _body(response):
+    data = response.json()
+    if "error" in data:
+        data["error"].pop("request_id", None)
+    return response.status_code, data
+
+
+PAGES = [  # (query, expected status)
+    ({}, 200),
+    ({"page_size": 2}, 200),
+    ({"page_size": 2, "page": 2}, 200),
+    ({"page_size": 2, "page": 3}, 200),  # the last, short page
+    ({"page_size": 2, "page": 4}, 404),  # past the end
+    ({"page_size": 2, "page": "last"}, 200),
+    ({"page": 0}, 404),
+    ({"page": "x"}, 404),
+    ({"page": 2}, 404),  # past the end with one page
+    ({"page_size": 2, "status": "Delivered"}, 200),  # matches nothing: an empty first page
+    ({"page_size": 2, "status": "Nope"}, 400),  # a bad filter
+    ({"page_size": 2, "ordering": "-title", "search": "Deliverable 1"}, 200),
+]
+
+
+@pytest.fixture
+def five(client_a):
+    shoot = make_shoot(client_a)
+    return [make_deliverable(client_a, shoot, title=f"Deliverable {i}") for i in range(5)]
+
+
+@pytest.mark.parametrize(("params", "status"), PAGES, ids=str)
+def test_folded_count_gives_the_body_of_a_separate_count(
+    params, status, five, admin_user, monkeypatch
+):
+    api = _api(admin_user)
+    folded = _body(api.get("/api/deliverables", params))
+    monkeypatch.delattr(Pagination, "paginate_values")  # the lean path's former pagination
+    separate = _body(api.get("/api/deliverables", params))
+    assert folded == separate
+    assert folded[0] == status
+
+
+def test_folded_count_on_an_empty_list_is_zero_in_one_query(admin_user, db):
+    with CaptureQueriesContext(connection) as ctx:
+        response = _api(admin_user).get("/api/deliverables")
+    assert response.json() == {"count": 0, "next": None, "previous": None, "results": []}
+    assert len(ctx) == 1
+
+
+NESTED = [  # (parent, query, status for the admin, status for client A's user)
+    ("own", {}, 200, 200),
+    ("own", {"page_size": 2, "page": 2}, 200, 200),
+    ("own", {"page_size": 2, "page": 9}, 404, 404),  # past the end: Invalid page
+    ("own", {"status": "Nope"}, 400, 400),  # a bad filter
+    ("own", {"status": "Delivered"}, 200, 200),  # empty, parent visible: []
+    ("empty", {}, 200, 404),  # a parent with no children (hidden from client A's user)
+    ("other", {}, 200, 404),  # client B: hidden from client A's user, 404 first
+    ("other", {"status": "Nope"}, 400, 404),  # hidden parent and a bad filter: still 404
+    ("other", {"page": 9}, 404, 404),
+    ("missing", {}, 404, 404),
+]
+
+
+@pytest.mark.parametrize("who", ["admin", "client"])
+@pytest.mark.parametrize(("parent", "params", "admin_status", "client_status"), NESTED, ids=str)
+def test_folded_parent_check_answers_as_the_separate_lookup(
+    who,
+    parent,
+    params,
+    admin_status,
+    client_status,
+    five,
+    client_a,
+    client_b,
+    admin_user,
+    monkeypatch,
+):
+    empty = make_client(name="Empty Co")
+    make_deliverable(client_b, None, title="Theirs")
+    user = admin_user if who == "admin" else make_user(Role.CLIENT, client=client_a)
+    pk = {
+        "own": client_a.pk,
+        "empty": empty.pk,
+        "other": client_b.pk,
+        "missing": "00000000-0000-4000-8000-000000000000",
+    }[parent]
+    url = f"/api/clients/{pk}/deliverables"
+    api = _api(user)
+    folded = _body(api.get(url, params))
+    # the former path: the parent looked up first, then the serializer's list
+    monkeypatch.setattr(NestedListViewSet, "lean_list_enabled", lambda self: False)
+    separate = _body(api.get(url, params))
+    assert folded == separate
+    assert folded[0] == (admin_status if who == "admin" else client_status)
+
+
+def test_nested_list_with_rows_runs_one_query(five, client_a, admin_user):
+    with CaptureQueriesContext(connection) as ctx:
+        response = _api(admin_user).get(f"/api/clients/{client_a.pk}/deliverables")
+    assert response.json()["count"] == 5
+    assert len(ctx) == 1
+
+
+# --- the JWT user cache ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(authentication, "monotonic", lambda: now[0])
+    authentication.forget()
+    yield now
+    authentication.forget()
+
+
+def _bearer(user):
+    api = APIClient(REMOTE_ADDR=fresh_ip())
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {AccessToken.for_user(user)}")
+    return api
+
+
+def _user_queries(ctx):
+    return [q for q in ctx.captured_queries if "accounts_user" in q["sql"]]
+
+
+def test_reads_reuse_the_jwt_user_row(team_user, clock):
+    api = _bearer(team_user)
+    assert api.get("/api/deliverables").status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        assert api.get("/api/deliverables").status_code == 200
+    assert _user_queries(ctx) == []
+    assert len(ctx) == 1
+
+
+def test_a_user_deactivated_elsewhere_is_refused_within_the_cache_time(team_user, clock, settings):
+    settings.JWT_USER_CACHE_SECONDS = 5
+    api = _bearer(team_user)
+    assert api.get("/api/deliverables").status_code == 200
+    # another process deactivates the user: no signal reaches this one
+    User.objects.filter(pk=team_user.pk).update(is_active=False)
+    clock[0] += 4.9
+    assert api.get("/api/deliverables").status_code == 200  # still within the promised time
+    assert api.post("/api/deliverables", {}, format="json").status_code == 401  # writes: at once
+    clock[0] += 0.2
+    assert api.get("/api/deliverables").status_code == 401
+
+
+def test_a_user_saved_in_this_process_is_refused_at_once(team_user, clock):
+    api = _bearer(team_user)
+    assert api.get("/api/deliverables").status_code == 200
+    team_user.is_active = False
+    team_user.save()
+    assert api.get("/api/deliverables").status_code == 401
+
+
+def test_a_role_change_applies_at_once_after_save(team_user, client_a, clock):
+    api = _bearer(team_user)
+    assert api.get("/api/clients").json()["count"] == 1
+    other = make_client(name="Other")
+    make_deliverable(other, None)
+    team_user.role = Role.CLIENT
+    team_user.client = client_a
+    team_user.team_member = None
+    team_user.save()
+    response = api.get("/api/deliverables")
+    assert response.status_code == 200
+    assert response.json()["count"] == 0  # a client user sees only its own client's rows
+
+
+def test_the_cache_can_be_turned_off(team_user, clock, settings):
+    settings.JWT_USER_CACHE_SECONDS = 0
+    api = _bearer(team_user)
+    api.get("/api/deliverables")
+    with CaptureQueriesContext(connection) as ctx:
+        assert api.get("/api/deliverables").status_code == 200
+    assert len(_user_queries(ctx)) == 1
+
+
+def test_requests_do_not_share_the_cached_user_object(team_user, clock):
+    auth = authentication.CachedUserJWTAuthentication()
+    token = AccessToken.for_user(team_user)
+    auth._cacheable = True  # as authenticate() sets it for a GET
+    first = auth.get_user(token)
+    second = auth.get_user(token)
+    third = auth.get_user(token)
+    assert first.pk == second.pk == third.pk
+    assert second is not third
+    assert second._state is not third._state
+
+
+# --- the count cache of large lists ---------------------------------------------------------
+
+
+@pytest.fixture
+def count_cache(settings, monkeypatch):
+    from localbzz.api import pagination
+
+    now = [1000.0]
+    monkeypatch.setattr(pagination, "monotonic", lambda: now[0])
+    settings.API_COUNT_CACHE_SECONDS = 2
+    settings.API_COUNT_CACHE_MIN_ROWS = 3
+    pagination.counts.clear()
+    yield now
+    pagination.counts.clear()
+
+
+def test_a_large_total_is_reused_for_the_cache_time_and_rows_stay_fresh(
+    five, client_a, admin_user, count_cache
+):
+    from deliverables.models import Deliverable
+
+    api = _api(admin_user)
+    first = api.get("/api/deliverables", {"page_size": 2}).json()
+    assert first["count"] == 5
+    # another process adds a row (no signal here): the rows show it, the total lags
+    Deliverable.objects.bulk_create([Deliverable(client=client_a, title="AAA first")])
+    with CaptureQueriesContext(connection) as ctx:
+        again = api.get("/api/deliverables", {"page_size": 2}).json()
+    assert again["count"] == 5  # within API_COUNT_CACHE_SECONDS
+    assert "COUNT" not in ctx.captured_queries[0]["sql"].upper()
+    assert len(ctx) == 1
+    newest = api.get("/api/deliverables", {"page_size": 2, "ordering": "title"}).json()
+    assert newest["results"][0]["title"] == "AAA first"  # rows are read fresh
+    count_cache[0] += 2.1
+    assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 6
+
+
+def test_a_save_in_this_process_drops_the_cached_totals(five, client_a, admin_user, count_cache):
+    api = _api(admin_user)
+    assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 5
+    make_deliverable(client_a, None)
+    assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 6
+
+
+def test_a_short_page_has_an_exact_total_even_when_cached(five, admin_user, count_cache):
+    from deliverables.models import Deliverable
+
+    api = _api(admin_user)
+    assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 5
+    Deliverable.objects.filter(pk=five[0].pk).update(title="x")  # no signal
+    Deliverable.objects.filter(pk__in=[d.pk for d in five[:2]])._raw_delete("default")
+    body = api.get("/api/deliverables", {"page_size": 2, "page": 2}).json()
+    assert body["count"] == 3  # two on page 1 + the one row left on page 2: exact
+    assert body["next"] is None
+    assert api.get("/api/deliverables", {"page_size": 2, "page": 3}).status_code == 404
+
+
+def test_totals_are_cached_per_user_scope(five, client_a, client_b, admin_user, count_cache):
+    for _ in range(3):
+        make_deliverable(client_b, None)
+    user = make_user(Role.CLIENT, client=client_a)
+    assert _api(admin_user).get("/api/deliverables", {"page_size": 2}).json()["count"] == 8
+    assert _api(user).get("/api/deliverables", {"page_size": 2}).json()["count"] == 5
