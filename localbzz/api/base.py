@@ -260,6 +260,10 @@ class NestedListViewSet(PolicyViewSet, LeanListMixin, mixins.ListModelMixin):
             return self.policy_model.objects.none()
         queryset = type(self).selector(user=self.request.user)
         if self.lean_list_enabled() and not hasattr(self, "_parent"):
+            visible = self.parent_model.objects.visible_to(self.request.user, Action.VIEW)
+            if not visible.query.where and not visible.query.is_empty():
+                # every parent is visible to this user: the parent's id alone narrows the list
+                return queryset.filter(**{self.parent_field: self.kwargs[self.parent_kwarg]})
             parents = self.visible_parents().values("pk")
             return queryset.filter(**{f"{self.parent_field}__in": parents})
         return queryset.filter(**{self.parent_field: self.parent()})
