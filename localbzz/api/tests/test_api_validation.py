@@ -294,3 +294,30 @@ def test_filled_honeypot_looks_successful_but_stores_nothing(db):
 
 def test_public_cannot_read_submissions(db):
     assert APIClient(REMOTE_ADDR=fresh_ip()).get("/api/form-submissions").status_code == 401
+
+
+def test_reviewing_a_deliverable_not_in_needs_review_is_a_conflict(client_a_user, client_a):
+    deliverable = make_deliverable(client_a, status="In Progress")
+    api = APIClient(REMOTE_ADDR=fresh_ip())
+    api.force_authenticate(client_a_user)
+    response = api.post(
+        f"/api/deliverables/{deliverable.pk}/review", {"decision": "Approved"}, format="json"
+    )
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "conflict"
+    deliverable.refresh_from_db()
+    assert deliverable.status == "In Progress"
+    assert not deliverable.reviews.exists()
+
+
+def test_other_clients_deliverable_stays_404_for_review_whatever_its_status(
+    client_a_user, client_b
+):
+    for status in ("In Progress", "Needs Review"):
+        deliverable = make_deliverable(client_b, status=status)
+        api = APIClient(REMOTE_ADDR=fresh_ip())
+        api.force_authenticate(client_a_user)
+        response = api.post(
+            f"/api/deliverables/{deliverable.pk}/review", {"decision": "Approved"}, format="json"
+        )
+        assert response.status_code == 404
