@@ -31,6 +31,8 @@ from localbzz.api.serializers import ServiceSerializer
 class ClientSerializer(ServiceSerializer):
     """A client; staff write it, a client user reads its own."""
 
+    staff_only_read_fields = ("notes",)  # the agency's own notes about the client
+
     services = serializers.ListField(child=serializers.CharField(max_length=100), required=False)
     platforms = serializers.ListField(child=serializers.CharField(max_length=100), required=False)
 

@@ -34,3 +34,18 @@ def test_update_without_changes_emits_nothing(admin_user):
     client = make_client(name="Same")
     client_update(client=client, actor=admin_user, name="Same")
     assert not Event.objects.exists()
+
+
+def test_client_user_never_sees_the_agencys_internal_notes(client_a_user, admin_user):
+    from rest_framework.test import APIClient
+
+    client = client_a_user.client
+    client.notes = "Pays late; push for a quarterly plan."
+    client.save()
+    api = APIClient()
+    api.force_authenticate(client_a_user)
+    own = api.get(f"/api/clients/{client.pk}").json()
+    assert own["name"] == client.name
+    assert "notes" not in own
+    api.force_authenticate(admin_user)
+    assert api.get(f"/api/clients/{client.pk}").json()["notes"] == client.notes

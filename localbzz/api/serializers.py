@@ -22,6 +22,8 @@ class ServiceSerializer(serializers.ModelSerializer):
 
     related_ids: dict = {}
     staff_only_fields: tuple = ()
+    #: fields only staff see at all (internal notes): left out for client users
+    staff_only_read_fields: tuple = ()
 
     def get_fields(self):
         fields = super().get_fields()
@@ -30,6 +32,8 @@ class ServiceSerializer(serializers.ModelSerializer):
             for name in self.staff_only_fields:
                 if name in fields:
                     fields[name].read_only = True
+            for name in self.staff_only_read_fields:
+                fields.pop(name, None)
         return fields
 
     def validate(self, attrs):

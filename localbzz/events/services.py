@@ -69,9 +69,8 @@ CLIENT_VISIBLE_TYPES = {
     "portal_request.created",
     "portal_request.updated",
     "portal_request.replied",
-    "client.updated",
-    "client.status_changed",
 }
+# Not client.*: a client event carries the staff representation (internal notes included).
 
 
 def _client_id_of(obj: Model):

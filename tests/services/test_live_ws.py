@@ -77,6 +77,7 @@ def _expected(client_a, client_b):
 
 def _changes(client_a, client_b, admin):
     client_set_status(client=client_a, status=ClientStatus.INACTIVE, actor=admin)
+    shoot_create(client=client_a, actor=admin, location="Main St", **_shoot_times())
     shoot_create(client=client_b, actor=admin, location="Harbour", **_shoot_times())
     task_create(name="Staff only", actor=admin, client=client_a)
 
@@ -117,6 +118,7 @@ def test_staff_and_two_clients_each_receive_exactly_what_they_may(
     ids = {name: sorted(m["id"] for m in msgs) for name, msgs in received.items()}
     assert ids == expected
     assert "task.created" not in {m["type"] for m in received["a"]}
+    assert "client.status_changed" not in {m["type"] for m in received["a"]}
     assert {m["type"] for m in received["b"]} >= {"shoot.created"}
     assert not set(ids["a"]) & set(ids["b"])
     message = received["a"][0]

@@ -4,6 +4,7 @@ from rest_framework.test import APIClient
 
 from clients.models import ClientStatus
 from clients.services import client_set_status, client_update
+from deliverables.services import deliverable_create
 from localbzz.events import services
 from localbzz.events.models import Event, WebhookDelivery, WebhookEndpoint
 from localbzz.testing import make_client
@@ -37,6 +38,8 @@ def world(client_a, client_b, admin_user, receiver):
     client_set_status(client=client_a, status=ClientStatus.INACTIVE, actor=admin_user)
     client_set_status(client=client_b, status=ClientStatus.INACTIVE, actor=admin_user)
     task_create(name="Internal", actor=admin_user, client=client_a)
+    deliverable_create(title="Reel for A", client=client_a, actor=admin_user)
+    deliverable_create(title="Reel for B", client=client_b, actor=admin_user)
     endpoint = services.webhook_endpoint_create(
         actor=admin_user, url=receiver.url, event_types=["client.status_changed"]
     )
@@ -61,6 +64,8 @@ def test_staff_see_every_event_clients_only_their_own_visible_ones(users, world,
     )
     assert {e["id"] for e in a} == {str(i) for i in own_ids}
     assert "task.created" not in {e["type"] for e in a}
+    # client events carry the staff representation (internal notes): never to client users
+    assert not {e["type"] for e in a} & {"client.status_changed", "client.updated"}
     b = api(users["client_b"]).get("/api/events?page_size=200").json()["results"]
     assert not {e["id"] for e in a} & {e["id"] for e in b}
     assert api().get("/api/events").status_code == 401
