@@ -179,6 +179,12 @@
       setState("open");
       if (lastId && reconnect) {
         catchUp(eventsUrl + "?after=" + encodeURIComponent(lastId) + "&page_size=200", 10);
+      } else if (!reconnect && body.dataset.renderedAt) {
+        // What changed between the server rendering this page and the socket opening.
+        catchUp(
+          eventsUrl + "?since=" + encodeURIComponent(body.dataset.renderedAt) + "&page_size=200",
+          10
+        );
       }
     });
     socket.addEventListener("message", function (msg) {

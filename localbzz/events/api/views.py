@@ -7,7 +7,8 @@ import uuid
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, inline_serializer
+from django.utils.dateparse import parse_datetime
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.response import Response
@@ -42,11 +43,25 @@ def _drf_error(exc: DjangoValidationError) -> exceptions.ValidationError:
     return exceptions.ValidationError({"non_field_errors": exc.messages})
 
 
+@extend_schema(
+    parameters=[
+        OpenApiParameter("after", str, description="Only events that followed this event id."),
+        OpenApiParameter(
+            "since",
+            str,
+            description="Only events after this ISO 8601 time (a page's render time).",
+        ),
+        OpenApiParameter(
+            "type", str, description="Event type(s), comma separated; `prefix.*` for a family."
+        ),
+    ]
+)
 class EventList(generics.ListAPIView):
     """Events the caller may see, oldest first; ``after=<event id>`` returns what followed it.
 
     Staff see every event; a client user its own client's client-visible events.
-    Filter with ``type`` (repeatable or comma separated; ``prefix.*`` matches a family).
+    Filter with ``type`` (repeatable or comma separated; ``prefix.*`` matches a family) and
+    ``since`` (an ISO 8601 time: what a page missed between its rendering and its socket).
     """
 
     serializer_class = EventSerializer
@@ -71,6 +86,17 @@ class EventList(generics.ListAPIView):
                 Q(occurred_at__gt=ref["occurred_at"])
                 | Q(occurred_at=ref["occurred_at"], id__gt=ref["id"])
             )
+        since = params.get("since")
+        if since:
+            try:
+                moment = parse_datetime(since)
+            except ValueError:
+                moment = None
+            if moment is None or moment.tzinfo is None:
+                raise exceptions.ValidationError(
+                    {"since": "An ISO 8601 time with its offset, e.g. 2026-11-24T21:00:00+00:00."}
+                )
+            qs = qs.filter(occurred_at__gt=moment)
         types = [t for value in params.getlist("type") for t in value.split(",") if t]
         if types:
             condition = Q()

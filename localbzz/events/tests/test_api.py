@@ -191,3 +191,25 @@ def test_deliveries_list_has_attempts_and_constant_queries(
         services.webhook_deliver(delivery_id=d.pk)
     with django_assert_num_queries(4):
         assert admin.get(url).json()["count"] >= 3
+
+
+def test_events_since_a_time_returns_only_what_followed_it(users, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    admin = api(users["admin"])
+    newest = Event.objects.order_by("-occurred_at").first()
+    Event.objects.filter(pk=newest.pk).update(occurred_at=timezone.now() + timedelta(minutes=5))
+    since = timezone.now().isoformat()
+    results = admin.get("/api/events", {"since": since}).json()["results"]
+    assert [e["id"] for e in results] == [str(newest.pk)]
+    everything = admin.get("/api/events", {"since": "2000-01-01T00:00:00+00:00"}).json()
+    assert everything["count"] == Event.objects.count()
+
+
+@pytest.mark.parametrize("since", ["yesterday", "2026-11-24T10:00:00", "2026-13-45T99:00:00+00:00"])
+def test_events_since_needs_an_iso_time_with_offset(users, world, since):
+    response = api(users["admin"]).get("/api/events", {"since": since})
+    assert response.status_code == 400
+    assert "since" in response.json()["error"]["details"]
