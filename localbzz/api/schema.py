@@ -30,6 +30,7 @@ _ERRORS = {
     "406": "Unsupported API version in the Accept header.",
     "409": "Conflicts with the current state.",
     "413": "The request body is too large.",
+    "414": "The URL is too long (answered by the HTTP server, before the API).",
     "415": "Unsupported content type.",
     "429": "Rate limited; retry after `Retry-After` seconds.",
     "500": "Server error.",
@@ -67,6 +68,9 @@ def postprocess(result, generator, request, public):
                     "description": description,
                     "content": {"application/json": {"schema": ref}},
                 }
+                if code == "414":
+                    # Answered by the HTTP server (gunicorn, the proxy) before Django runs.
+                    response["content"] = {"text/html": {"schema": {"type": "string"}}}
                 if code == "429":
                     response["headers"] = {
                         "Retry-After": {"schema": {"type": "integer"}, "description": "Seconds."}
