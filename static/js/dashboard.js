@@ -96,10 +96,15 @@
   });
   document.addEventListener("htmx:afterSettle", function () {
     if (!movedCard) return;
-    var card = document.getElementById(movedCard);
-    var select = card && card.querySelector("select");
-    if (select) select.focus();
-    movedCard = null;
+    var id = movedCard;
+    // The request's own element can settle before its out-of-band column swaps do: focus the
+    // card once every swap of this turn has landed, so focus is not left on a replaced node.
+    setTimeout(function () {
+      var card = document.getElementById(id);
+      var select = card && card.querySelector("select");
+      if (select) select.focus();
+      if (movedCard === id) movedCard = null;
+    }, 60);
   });
 
   // A failed htmx request says so instead of failing silently.
