@@ -38,7 +38,7 @@ from deliverables.models import (
 )
 from deliverables.services import deliverable_review
 from localbzz.accounts.models import Role, User
-from localbzz.accounts.permissions import is_staff_user
+from localbzz.accounts.permissions import Action, allows, is_own_client_user, is_staff_user
 from shoots.models import Shoot, ShootAssignment, ShootStatus
 
 from .forms import (
@@ -87,7 +87,7 @@ class PortalView(View):
         if self.client is None:
             return render(request, "portal/unavailable.html", {"subdomain": name}, status=404)
         user = request.user
-        if user.is_authenticated and user.is_client and user.client_id == self.client.pk:
+        if is_own_client_user(user, self.client):
             self.mode = "client"
         elif is_staff_user(user):
             self.mode = "staff"
@@ -186,7 +186,7 @@ class SignInView(PortalView):
                 request.axes_locked_out = False
                 return self.render(template="portal/locked_out.html", status=429)
             belongs = user is not None and (
-                (user.is_client and user.client_id == self.client.pk) or is_staff_user(user)
+                is_own_client_user(user, self.client) or is_staff_user(user)
             )
             if belongs:
                 login(request, user, backend="localbzz.accounts.backends.EmailBackend")
@@ -377,8 +377,7 @@ class DeliverableDetailView(PortalView):
             "deliverable": deliverable,
             "reviews": list(reviews),
             "form": form or ReviewForm(),
-            "can_review": self.mode == "client"
-            and deliverable.status == DeliverableStatus.NEEDS_REVIEW,
+            "can_review": allows(self.viewer, Action.REVIEW, deliverable),
         }
 
     def get(self, request, pk):

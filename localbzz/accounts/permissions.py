@@ -292,6 +292,40 @@ def is_admin_user(user) -> bool:
     return _role(user) == "admin"
 
 
+def is_own_client_user(user, client) -> bool:
+    """A client user of ``client`` itself (not staff, not another client's user)."""
+    return _role(user) == "client" and user.client_id == client.pk
+
+
+def role_of(user) -> str | None:
+    """``admin``, ``team``, ``client``, or ``None`` for anonymous and inactive users."""
+    return _role(user)
+
+
+def staff_users() -> QuerySet:
+    """Active admins and team members: the queryset form of ``is_staff_user``."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(role__in=("admin", "team")) | Q(is_superuser=True))
+    )
+
+
+def admin_users() -> QuerySet:
+    """Active admins: the queryset form of ``is_admin_user``."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(role="admin") | Q(is_superuser=True))
+    )
+
+
 class VisibleQuerySet(QuerySet):
     """QuerySet base with ``visible_to(user, action)`` delegating to the model's policy."""
 

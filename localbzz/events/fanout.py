@@ -45,9 +45,9 @@ def groups_for(event: Event) -> list[str]:
 
 def groups_for_user(user) -> list[str]:
     """The live groups a signed-in user joins (none for anonymous or inactive users)."""
-    from localbzz.accounts.permissions import _role
+    from localbzz.accounts.permissions import role_of
 
-    role = _role(user)
+    role = role_of(user)
     if role in ("admin", "team"):
         return [STAFF_GROUP]
     if role == "client" and user.client_id:

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 
 from localbzz.accounts.models import Role
+from localbzz.accounts.permissions import admin_users, staff_users
 
 from .models import Event, Notification, NotificationKind, NotificationPreference
 
@@ -19,18 +19,6 @@ class Message:
     title: str
     body: str
     url: str
-
-
-def _staff_users():
-    User = get_user_model()
-    return User.objects.filter(is_active=True).filter(
-        Q(role__in=[Role.ADMIN, Role.TEAM]) | Q(is_superuser=True)
-    )
-
-
-def _admin_users():
-    User = get_user_model()
-    return User.objects.filter(is_active=True).filter(Q(role=Role.ADMIN) | Q(is_superuser=True))
 
 
 def recipients_for(event: Event) -> tuple[Message | None, list]:
@@ -59,7 +47,7 @@ def recipients_for(event: Event) -> tuple[Message | None, list]:
                 (obj.get("content") or "")[:300],
                 f"/requests/{event.object_id}/",
             )
-            return msg, list(_staff_users())
+            return msg, list(staff_users())
     if event.type == "form_submission.created":
         msg = Message(
             NotificationKind.FORM_SUBMISSION,
@@ -67,7 +55,7 @@ def recipients_for(event: Event) -> tuple[Message | None, list]:
             (obj.get("contact_name") or "") + " " + (obj.get("email") or ""),
             f"/submissions/{event.object_id}/",
         )
-        return msg, list(_staff_users())
+        return msg, list(staff_users())
     if event.type == "deliverable.status_changed":
         review = changes.get("review") or {}
         to = (changes.get("status") or {}).get("to")
@@ -165,7 +153,7 @@ def notify_admins_endpoint_disabled(endpoint) -> None:
         endpoint.disabled_reason,
         f"/events/webhooks/{endpoint.pk}/",
     )
-    transaction.on_commit(lambda: deliver(message, list(_admin_users())), robust=True)
+    transaction.on_commit(lambda: deliver(message, list(admin_users())), robust=True)
 
 
 def preferences_for(user) -> list[dict]:
