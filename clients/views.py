@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from deliverables.models import DeliverableStatus, DeliverableType
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
-from localbzz.views import call_service, confirm_page, paginate
+from localbzz.views import call_service, confirm_then_delete, paginate
 from portal.models import ClientPortalRequest
 from shoots.models import Shoot
 from tasks.models import TaskStatus
@@ -179,15 +179,13 @@ def client_edit(request, pk):
 def client_delete(request, pk):
     """Deletes a client and all its work, after confirmation (admins)."""
     client = get_object_or_404(Client.objects.visible_to(request.user, Action.DELETE), pk=pk)
-    if request.method != "POST":
-        return confirm_page(
-            request,
-            title="Delete client",
-            question=f"Delete {client.name} with all its shoots, deliverables and requests? "
-            "This cannot be undone.",
-            action=request.path,
-            cancel_url=reverse("clients:detail", args=[pk]),
-        )
-    services.client_delete(client=client, actor=request.user)
-    messages.success(request, f"Deleted {client.name}.")
-    return redirect("clients:list")
+    return confirm_then_delete(
+        request,
+        client,
+        delete=lambda: services.client_delete(client=client, actor=request.user),
+        question=f"Delete {client.name} with all its shoots, deliverables and requests? "
+        "This cannot be undone.",
+        cancel_url=reverse("clients:detail", args=[pk]),
+        done=f"Deleted {client.name}.",
+        to="clients:list",
+    )

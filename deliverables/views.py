@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
-from localbzz.views import call_service, confirm_page, is_htmx, paginate, safe_next
+from localbzz.views import call_service, confirm_then_delete, is_htmx, paginate, safe_next
 
 from . import services
 from .forms import DeliverableFilterForm, DeliverableForm, StatusForm
@@ -228,14 +228,12 @@ def deliverable_delete(request, pk):
     deliverable = get_object_or_404(
         Deliverable.objects.visible_to(request.user, Action.DELETE), pk=pk
     )
-    if request.method != "POST":
-        return confirm_page(
-            request,
-            title="Delete deliverable",
-            question=f"Delete “{deliverable.title}”? This cannot be undone.",
-            action=request.path,
-            cancel_url=reverse("deliverables:edit", args=[pk]),
-        )
-    services.deliverable_delete(deliverable=deliverable, actor=request.user)
-    messages.success(request, f"Deleted “{deliverable.title}”.")
-    return redirect("deliverables:list")
+    return confirm_then_delete(
+        request,
+        deliverable,
+        delete=lambda: services.deliverable_delete(deliverable=deliverable, actor=request.user),
+        question=f"Delete “{deliverable.title}”? This cannot be undone.",
+        cancel_url=reverse("deliverables:edit", args=[pk]),
+        done=f"Deleted “{deliverable.title}”.",
+        to="deliverables:list",
+    )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -269,3 +270,20 @@ def confirm_page(
             "button": button,
         },
     )
+
+
+def confirm_then_delete(
+    request, obj, *, delete, question: str, cancel_url: str, done: str, to: str
+):
+    """A delete action: GET shows the confirmation page, POST runs ``delete()`` and leaves."""
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            title=f"Delete {obj._meta.verbose_name}",
+            question=question,
+            action=request.path,
+            cancel_url=cancel_url,
+        )
+    delete()
+    messages.success(request, done)
+    return redirect(to)

@@ -18,7 +18,7 @@ from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
 from localbzz.views import (
     call_service,
-    confirm_page,
+    confirm_then_delete,
     day_start,
     paginate,
     safe_next,
@@ -263,14 +263,12 @@ def shoot_set_status(request, pk):
 def shoot_delete(request, pk):
     """Deletes a shoot after confirmation (a completed one: admins only)."""
     shoot = get_object_or_404(Shoot.objects.visible_to(request.user, Action.DELETE), pk=pk)
-    if request.method != "POST":
-        return confirm_page(
-            request,
-            title="Delete shoot",
-            question=f"Delete the shoot “{shoot}” for {shoot.client}? This cannot be undone.",
-            action=request.path,
-            cancel_url=reverse("shoots:detail", args=[pk]),
-        )
-    services.shoot_delete(shoot=shoot, actor=request.user)
-    messages.success(request, "Shoot deleted.")
-    return redirect("shoots:list")
+    return confirm_then_delete(
+        request,
+        shoot,
+        delete=lambda: services.shoot_delete(shoot=shoot, actor=request.user),
+        question=f"Delete the shoot “{shoot}” for {shoot.client}? This cannot be undone.",
+        cancel_url=reverse("shoots:detail", args=[pk]),
+        done="Shoot deleted.",
+        to="shoots:list",
+    )

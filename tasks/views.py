@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
-from localbzz.views import call_service, confirm_page, is_htmx, paginate, safe_next
+from localbzz.views import call_service, confirm_then_delete, is_htmx, paginate, safe_next
 
 from . import services
 from .forms import StatusForm, TaskFilterForm, TaskForm, TimeLogForm
@@ -323,14 +323,12 @@ def time_log(request, pk):
 def task_delete(request, pk):
     """Deletes a task after confirmation."""
     task = get_object_or_404(Task.objects.visible_to(request.user, Action.DELETE), pk=pk)
-    if request.method != "POST":
-        return confirm_page(
-            request,
-            title="Delete task",
-            question=f"Delete “{task.name}” and its time log? This cannot be undone.",
-            action=request.path,
-            cancel_url=reverse("tasks:detail", args=[pk]),
-        )
-    services.task_delete(task=task, actor=request.user)
-    messages.success(request, "Task deleted.")
-    return redirect("tasks:list")
+    return confirm_then_delete(
+        request,
+        task,
+        delete=lambda: services.task_delete(task=task, actor=request.user),
+        question=f"Delete “{task.name}” and its time log? This cannot be undone.",
+        cancel_url=reverse("tasks:detail", args=[pk]),
+        done="Task deleted.",
+        to="tasks:list",
+    )
