@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "tasks",
     "forms",
     "portal",
+    "dashboard",
 ]
 
 MIDDLEWARE = [

@@ -17,7 +17,7 @@ urlpatterns = [
     path("requests/", include("portal.staff_urls")),
     path("events/", include("localbzz.events.urls")),
     path("audit/", include("localbzz.audit.urls")),
-    path("", include("localbzz.dashboard_urls")),
+    path("", include("dashboard.urls")),
 ]
 
 # JSON error bodies for /api/ paths, Django's pages elsewhere.

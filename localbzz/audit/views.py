@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.events.models import Event
-from localbzz.views import day_start, paginate
+from localbzz.web import day_start, paginate
 
 from .forms import AuditFilterForm
 

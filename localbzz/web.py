@@ -1,0 +1,97 @@
+"""Small helpers shared by every dashboard view: pagination, htmx, service calls, deletes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+
+PER_PAGE = 25
+
+
+# --- helpers shared by the apps' dashboard views -------------------------------------------
+def is_htmx(request) -> bool:
+    """Whether htmx sent the request (it then wants a partial, not a page)."""
+    return request.headers.get("HX-Request") == "true"
+
+
+def paginate(request, queryset, per_page: int = PER_PAGE):
+    """The requested page of ``queryset`` and the query string to keep filters across pages."""
+    page_obj = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return page_obj, f"{encoded}&" if encoded else ""
+
+
+def week_bounds(day):
+    """Monday and next Monday around ``day``."""
+    start = day - timedelta(days=day.weekday())
+    return start, start + timedelta(days=7)
+
+
+def day_start(day):
+    """The aware datetime at the start of a local date."""
+    return timezone.make_aware(timezone.datetime.combine(day, timezone.datetime.min.time()))
+
+
+def call_service(form, func, **kwargs):
+    """Runs a service; its ValidationError lands on the form's fields. None when it failed."""
+    try:
+        return func(**kwargs)
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, exc.messages)
+        return None
+
+
+def safe_next(request, default: str) -> str:
+    """The ``next`` the user came from when it is on this site, else ``default``."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def confirm_page(
+    request, *, title: str, question: str, action: str, cancel_url: str, button="Delete"
+):
+    """The confirmation page a destructive action shows before it runs."""
+    return render(
+        request,
+        "confirm.html",
+        {
+            "title": title,
+            "question": question,
+            "action": action,
+            "cancel_url": cancel_url,
+            "button": button,
+        },
+    )
+
+
+def confirm_then_delete(
+    request, obj, *, delete, question: str, cancel_url: str, done: str, to: str
+):
+    """A delete action: GET shows the confirmation page, POST runs ``delete()`` and leaves."""
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            title=f"Delete {obj._meta.verbose_name}",
+            question=question,
+            action=request.path,
+            cancel_url=cancel_url,
+        )
+    delete()
+    messages.success(request, done)
+    return redirect(to)
