@@ -412,11 +412,19 @@ USE_I18N = True
 USE_TZ = True
 
 # --- Logging -------------------------------------------------------------------------------
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own loggers propagate to the root handler whatever the root's level, so the
+    # level is set on them too: LOG_LEVEL=ERROR really silences 4xx warnings (tests, CI).
+    "loggers": {
+        "django": {"level": LOG_LEVEL},
+        "django.request": {"level": LOG_LEVEL},
+        "django.security": {"level": LOG_LEVEL},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }
