@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-services lint format check bench clean venv
+.PHONY: run test test-services lint format check bench clean venv venv-dev
 
 $(BIN)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,34 +14,41 @@ $(BIN)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+# tests and tools on top of what production runs
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
 venv: $(BIN)/.installed
+
+venv-dev: $(BIN)/.installed-dev
 
 run: venv ## migrate, load demo data, serve everything on http://localhost:8000
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: venv ## the whole suite on the embedded defaults (SQLite, in-memory layer, eager Celery)
+test: venv-dev ## the whole suite on the embedded defaults (SQLite, in-memory layer, eager Celery)
 	env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL $(BIN)/pytest -n 2 --dist loadgroup
 
-test-services: venv ## the suite against PostgreSQL and Redis (DATABASE_URL, REDIS_URL set)
+test-services: venv-dev ## the suite against PostgreSQL and Redis (DATABASE_URL, REDIS_URL set)
 	$(BIN)/pytest -n 2 --dist loadgroup
 
-lint: venv
+lint: venv-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: venv
+format: venv-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-check: venv ## deploy checks and migrations
+check: venv-dev ## deploy checks and migrations
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_ENV=production SECRET_KEY=$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(64))') \
 		ALLOWED_HOSTS=localbzz.example DATABASE_URL=sqlite:///tmp/check.sqlite3 \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
-bench: venv ## benchmarks (PostgreSQL, production server); prints figures
+bench: venv-dev ## benchmarks (PostgreSQL, production server); prints figures
 	$(PY) bench/run.py
 
 clean:
