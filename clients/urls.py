@@ -11,4 +11,5 @@ urlpatterns = [
     path("<uuid:pk>/", views.client_detail, name="detail"),
     path("<uuid:pk>/edit/", views.client_edit, name="edit"),
     path("<uuid:pk>/delete/", views.client_delete, name="delete"),
+    path("<uuid:pk>/invite/", views.client_invite, name="invite"),
 ]

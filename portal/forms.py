@@ -1,30 +1,55 @@
 """Forms of the client portal: they shape input; services decide."""
 
 from django import forms
+from django.contrib.auth.forms import PasswordResetForm
 
 from clients.models import Client
 from deliverables.models import ReviewDecision
+from localbzz.accounts.forms import EmailAuthenticationForm
+from localbzz.accounts.models import Role, User
+from localbzz.accounts.permissions import is_own_client_user, is_staff_user
 from portal.models import ClientPortalRequest, RequestPriority, RequestTopic, RequestType
+from portal.services import portal_base_url, portal_send_password_link
 
 
-class SignInForm(forms.Form):
-    """E-mail and password; the field is called ``username`` for django-axes."""
+class SignInForm(EmailAuthenticationForm):
+    """Django's sign-in form for one client's portal: its own users and agency staff."""
 
-    username = forms.EmailField(
-        label="E-mail",
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
-    )
-    password = forms.CharField(
-        label="Password",
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
+    error_messages = {
+        **EmailAuthenticationForm.error_messages,
+        "invalid_login": "That e-mail and password do not match an account of this portal.",
+    }
+
+    def __init__(self, request=None, *args, client=None, **kwargs):
+        self.client = client
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "E-mail"
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not (is_own_client_user(user, self.client) or is_staff_user(user)):
+            raise self.get_invalid_login_error()
 
 
-class PasswordResetRequestForm(forms.Form):
-    email = forms.EmailField(
-        label="E-mail", widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
+class PasswordResetRequestForm(PasswordResetForm):
+    """Django's reset form, for the active client users of one portal; the link is the portal's."""
+
+    def __init__(self, *args, client, **kwargs):
+        self.client = client
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "E-mail"
+
+    def get_users(self, email):
+        # Invited users who never chose a password may ask for a link too.
+        return User.objects.filter(
+            email__iexact=email, role=Role.CLIENT, client=self.client, is_active=True
+        )
+
+    def save(self, request=None, **kwargs):
+        for user in self.get_users(self.cleaned_data["email"]):
+            portal_send_password_link(
+                user=user, base_url=portal_base_url(self.client, request), template="reset"
+            )
 
 
 class ReviewForm(forms.Form):

@@ -26,6 +26,4 @@ urlpatterns = [
     path("requests/", views.RequestListView.as_view(), name="requests"),
     path("requests/<uuid:pk>/", views.RequestDetailView.as_view(), name="request"),
     path("account/", views.AccountView.as_view(), name="account"),
-    # Staff side: /portal/<client id>/invite/ (see InviteView).
-    path("invite/", views.InviteView.as_view(), name="invite"),
 ]

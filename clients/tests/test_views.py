@@ -129,5 +129,5 @@ def test_client_page_offers_the_portal_invite_form_when_the_portal_provides_it(t
     from django.urls import reverse
 
     html = team.get(f"/clients/{client_a.pk}/").content.decode()
-    assert f'action="{reverse("portal:invite", args=[client_a.pk])}"' in html
+    assert f'action="{reverse("clients:invite", args=[client_a.pk])}"' in html
     assert 'name="email"' in html

@@ -2,38 +2,15 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm
 from django.urls import reverse_lazy
 
-from localbzz.accounts.permissions import is_staff_user
-
-
-class EmailAuthenticationForm(AuthenticationForm):
-    """Email + password; only agency staff may sign in to the dashboard."""
-
-    username = forms.EmailField(
-        label="Email",
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
-    )
-
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": "That email and password do not match. Check them and try again.",
-        "not_staff": "This sign-in is for the agency team. Clients use their own portal.",
-    }
-
-    def confirm_login_allowed(self, user):
-        super().confirm_login_allowed(user)
-        if not is_staff_user(user):
-            raise forms.ValidationError(self.error_messages["not_staff"], code="not_staff")
+from localbzz.accounts.forms import StaffAuthenticationForm
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
-    authentication_form = EmailAuthenticationForm
+    authentication_form = StaffAuthenticationForm
     redirect_authenticated_user = False
 
 

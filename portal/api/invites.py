@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from clients.models import Client
-from localbzz.accounts.permissions import Action, is_staff_user
+from clients.selectors import client_get
+from localbzz.accounts.permissions import Action
 from portal.services import portal_base_url, portal_user_invite
 
 
@@ -39,12 +38,8 @@ class PortalUserInviteView(APIView):
         operation_id="client_portal_users_create",
     )
     def post(self, request, pk):
-        # Only staff may invite; any other user sees no such client (404, no enumeration).
-        client = None
-        if is_staff_user(request.user):
-            client = Client.objects.visible_to(request.user, Action.CHANGE).filter(pk=pk).first()
-        if client is None:
-            raise NotFound()
+        # Inviting is changing the client (the dashboard's rule too): else 404, no enumeration.
+        client = client_get(user=request.user, pk=pk, action=Action.CHANGE)
         serializer = PortalUserInviteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         user = portal_user_invite(

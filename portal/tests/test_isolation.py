@@ -107,7 +107,7 @@ def test_client_user_cannot_sign_in_on_other_clients_portal(
 
 def test_client_user_cannot_invite(client, client_a, client_a_user):
     client.force_login(client_a_user)
-    response = client.post(f"/portal/{client_a.pk}/invite/", {"email": "x@example.com"})
+    response = client.post(f"/clients/{client_a.pk}/invite/", {"email": "x@example.com"})
     assert response.status_code == 404
 
 
