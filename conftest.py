@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from clients.tests.factories import make_client
 from localbzz.accounts.models import Role
-from localbzz.testing import PASSWORD, make_client, make_user
+from localbzz.accounts.tests.factories import make_user
+from localbzz.testing import PASSWORD
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 # .ci/run sets this for its second stage, the one that runs against PostgreSQL and Redis; the

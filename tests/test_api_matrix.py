@@ -15,17 +15,14 @@ from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from deliverables.models import DeliverableStatus
+from deliverables.tests.factories import make_deliverable
+from forms.tests.factories import make_form_submission
 from localbzz.accounts.models import Role
-from localbzz.testing import (
-    PASSWORD,
-    fresh_ip,
-    make_deliverable,
-    make_form_submission,
-    make_portal_request,
-    make_shoot,
-    make_task,
-    make_user,
-)
+from localbzz.accounts.tests.factories import make_user
+from localbzz.testing import PASSWORD, fresh_ip
+from portal.tests.factories import make_portal_request
+from shoots.tests.factories import make_shoot
+from tasks.tests.factories import make_task
 
 ROLES = ("admin", "team", "client_a", "client_b", "anon")
 SKIP = {"api:not-found", "api:bench-baseline"}

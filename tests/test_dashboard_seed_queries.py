@@ -5,8 +5,11 @@ import io
 import pytest
 from django.core.management import call_command
 
+from clients.tests.factories import make_client
+from dashboard.tests.factories import make_dashboard_world
 from localbzz.accounts.models import User
-from localbzz.testing import make_client, make_dashboard_world, make_user, query_count
+from localbzz.accounts.tests.factories import make_user
+from localbzz.testing import query_count
 
 PAGES = [
     "/",

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from clients.models import Client, ClientStatus
+from clients.tests.factories import make_client
 from localbzz.events.models import Event
-from localbzz.testing import make_client
 
 
 @pytest.fixture

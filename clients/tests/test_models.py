@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 
 from clients.models import Client
 from clients.services import client_create
-from localbzz.testing import make_client
+from clients.tests.factories import make_client
 
 pytestmark = pytest.mark.django_db
 

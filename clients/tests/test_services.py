@@ -4,8 +4,8 @@ import pytest
 
 from clients.models import ClientStatus
 from clients.services import client_create, client_set_status, client_update
+from clients.tests.factories import make_client
 from localbzz.events.models import Event
-from localbzz.testing import make_client
 
 
 @pytest.mark.django_db

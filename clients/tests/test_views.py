@@ -4,15 +4,13 @@ import pytest
 from django.utils import timezone
 
 from clients.models import Client
-from localbzz.testing import (
-    make_client,
-    make_dashboard_world,
-    make_deliverable,
-    make_portal_request,
-    make_shoot,
-    make_task,
-    query_count,
-)
+from clients.tests.factories import make_client
+from dashboard.tests.factories import make_dashboard_world
+from deliverables.tests.factories import make_deliverable
+from localbzz.testing import query_count
+from portal.tests.factories import make_portal_request
+from shoots.tests.factories import make_shoot
+from tasks.tests.factories import make_task
 
 
 @pytest.fixture

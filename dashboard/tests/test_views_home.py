@@ -5,16 +5,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from localbzz.testing import (
-    make_dashboard_world,
-    make_deliverable,
-    make_form_submission,
-    make_portal_request,
-    make_shoot,
-    make_task,
-    make_team_member,
-    query_count,
-)
+from dashboard.tests.factories import make_dashboard_world
+from deliverables.tests.factories import make_deliverable
+from forms.tests.factories import make_form_submission
+from localbzz.testing import query_count
+from portal.tests.factories import make_portal_request
+from shoots.tests.factories import make_shoot
+from tasks.tests.factories import make_task
+from team.tests.factories import make_team_member
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from deliverables.models import DeliverableStatus
+from deliverables.tests.factories import make_deliverable
 from localbzz.events.models import Event
-from localbzz.testing import make_deliverable
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def test_admin_change_form_status_edit_emits_status_changed(admin_client, admin_
 
 @pytest.mark.django_db
 def test_admin_change_form_refuses_shoot_of_another_client(admin_client):
-    from localbzz.testing import make_shoot
+    from shoots.tests.factories import make_shoot
 
     d = make_deliverable()
     other_shoot = make_shoot()

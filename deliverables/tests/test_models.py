@@ -3,9 +3,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from clients.tests.factories import make_client
 from deliverables.models import Deliverable
 from deliverables.services import deliverable_create
-from localbzz.testing import make_client, make_shoot
+from shoots.tests.factories import make_shoot
 
 pytestmark = pytest.mark.django_db
 

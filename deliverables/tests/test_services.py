@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 
 from deliverables.models import DeliverableStatus, ReviewDecision
 from deliverables.services import deliverable_review, deliverable_set_status
+from deliverables.tests.factories import make_deliverable
 from localbzz.events.models import Event
-from localbzz.testing import make_deliverable
 
 pytestmark = pytest.mark.django_db
 

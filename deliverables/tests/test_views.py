@@ -3,9 +3,11 @@
 import pytest
 from django.db.models import Q
 
+from dashboard.tests.factories import make_dashboard_world
 from deliverables.models import Deliverable
+from deliverables.tests.factories import make_deliverable
 from localbzz.events.models import Event
-from localbzz.testing import make_dashboard_world, make_deliverable, query_count
+from localbzz.testing import query_count
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -113,7 +115,7 @@ def test_edit_with_errors_keeps_what_was_typed(team, client_a):
 
 
 def test_create_rejects_a_shoot_of_another_client(team, client_a, client_b):
-    from localbzz.testing import make_shoot
+    from shoots.tests.factories import make_shoot
 
     other = make_shoot(client_b)
     data = {
@@ -168,7 +170,7 @@ def test_board_filters_by_client(team, client_a, client_b):
 
 
 def test_filter_selects_escape_names_and_keep_the_choice(team, db):
-    from localbzz.testing import make_client
+    from clients.tests.factories import make_client
 
     evil = make_client(name="<b>Evil & Co</b>")
     html = team.get(f"/deliverables/?client={evil.pk}").content.decode()

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from clients.models import Client, ClientStatus
 from forms.models import ApprovalStatus
+from forms.tests.factories import make_form_submission
 from localbzz.events.models import Event
-from localbzz.testing import make_form_submission
 
 CHANGELIST = "admin:forms_formsubmission_changelist"
 

@@ -4,10 +4,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from clients.models import Client, ClientStatus
+from clients.tests.factories import make_client
 from forms.models import ApprovalStatus
 from forms.services import form_submission_approve, form_submission_reject
+from forms.tests.factories import make_form_submission
 from localbzz.events.models import Event
-from localbzz.testing import make_client, make_form_submission
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,10 @@
 import pytest
 
 from clients.models import Client
+from dashboard.tests.factories import make_dashboard_world
 from forms.models import FormSubmission
-from localbzz.testing import make_dashboard_world, make_form_submission, query_count
+from forms.tests.factories import make_form_submission
+from localbzz.testing import query_count
 
 
 @pytest.fixture

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
+
+#: dates the log can be filtered by (a day after the last one must still be a date)
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(9998, 12, 31)
+
+
+def _in_range(value):
+    if value and not FIRST_DAY <= value <= LAST_DAY:
+        raise forms.ValidationError(
+            f"Pick a date between {FIRST_DAY:%Y-%m-%d} and {LAST_DAY:%Y-%m-%d}."
+        )
 
 
 class AuditFilterForm(forms.Form):
@@ -20,10 +33,16 @@ class AuditFilterForm(forms.Form):
     )
     object_id = forms.CharField(label="Object id", required=False, max_length=64)
     since = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="From",
+        required=False,
+        validators=[_in_range],
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     until = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="To",
+        required=False,
+        validators=[_in_range],
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     def clean(self):

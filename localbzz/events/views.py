@@ -9,10 +9,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action
+from localbzz.web import safe_next
 
 from . import services
 from .forms import WebhookEndpointForm
@@ -157,7 +159,7 @@ def notification_list(request):
 def notification_mark_read(request):
     ids = request.POST.getlist("id") or None
     notifications_mark_read(user=request.user, ids=ids)
-    return redirect(request.POST.get("next") or "events:notifications")
+    return redirect(safe_next(request, reverse("events:notifications")))
 
 
 @login_required
@@ -165,7 +167,7 @@ def notification_preferences(request):
     if request.method == "POST":
         save_preferences(request.user, request.POST)
         messages.success(request, "Notification settings saved.")
-        return redirect(request.POST.get("next") or "events:preferences")
+        return redirect(safe_next(request, reverse("events:preferences")))
     if not request.user.is_active:
         raise Http404
     return render(

@@ -3,7 +3,7 @@
 import pytest
 
 from localbzz.accounts.models import Role
-from localbzz.testing import make_user
+from localbzz.accounts.tests.factories import make_user
 
 
 def host(subdomain: str) -> str:

@@ -5,8 +5,10 @@ import copy
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework_simplejwt.tokens import RefreshToken
 
-from localbzz.testing import make_portal_request, make_shoot, make_team_member
+from portal.tests.factories import make_portal_request
 from shoots.models import ShootAssignment
+from shoots.tests.factories import make_shoot
+from team.tests.factories import make_team_member
 
 GIF = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,"

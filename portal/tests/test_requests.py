@@ -1,9 +1,10 @@
 """Requests and insights: create, follow status, reply in the thread."""
 
 from localbzz.accounts.models import Role
+from localbzz.accounts.tests.factories import make_user
 from localbzz.events.models import Event
-from localbzz.testing import make_portal_request, make_user
 from portal.models import ClientPortalRequest, PortalRequestReply
+from portal.tests.factories import make_portal_request
 
 
 def test_client_creates_insight_with_topic_and_priority(acme, client_a, client_a_user):

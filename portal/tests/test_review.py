@@ -3,8 +3,9 @@
 import pytest
 
 from deliverables.models import DeliverableReview, DeliverableStatus
+from deliverables.tests.factories import make_deliverable
 from localbzz.events.models import Event
-from localbzz.testing import make_deliverable, make_team_member
+from team.tests.factories import make_team_member
 
 
 @pytest.fixture

@@ -3,8 +3,9 @@
 import pytest
 
 from deliverables.models import DeliverableReview, DeliverableStatus
-from localbzz.testing import make_deliverable, make_portal_request
+from deliverables.tests.factories import make_deliverable
 from portal.models import ClientPortalRequest, PortalRequestReply
+from portal.tests.factories import make_portal_request
 
 
 @pytest.fixture

@@ -2,14 +2,12 @@
 
 import pytest
 
+from dashboard.tests.factories import make_dashboard_world
 from localbzz.events.models import Event
-from localbzz.testing import (
-    make_dashboard_world,
-    make_portal_request,
-    make_team_member,
-    query_count,
-)
+from localbzz.testing import query_count
 from portal.models import PortalRequestReply
+from portal.tests.factories import make_portal_request
+from team.tests.factories import make_team_member
 
 
 @pytest.fixture

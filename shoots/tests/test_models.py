@@ -6,9 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from localbzz.testing import make_client, make_shoot
+from clients.tests.factories import make_client
 from shoots.models import Shoot
 from shoots.services import shoot_create, shoot_update
+from shoots.tests.factories import make_shoot
 
 pytestmark = pytest.mark.django_db
 START = datetime(2025, 3, 4, 9, 30, tzinfo=UTC)

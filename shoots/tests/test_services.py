@@ -3,10 +3,12 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from clients.tests.factories import make_client
 from localbzz.events.models import Event
-from localbzz.testing import make_client, make_shoot, make_team_member
 from shoots.models import ShootStatus
 from shoots.services import shoot_create, shoot_delete, shoot_set_status
+from shoots.tests.factories import make_shoot
+from team.tests.factories import make_team_member
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from localbzz.testing import make_dashboard_world, make_shoot, make_team_member, query_count
+from dashboard.tests.factories import make_dashboard_world
+from localbzz.testing import query_count
 from shoots.models import Shoot
+from shoots.tests.factories import make_shoot
+from team.tests.factories import make_team_member
 
 
 @pytest.fixture

@@ -3,8 +3,9 @@
 import pytest
 from rest_framework.test import APIClient
 
-from localbzz.testing import fresh_ip, make_task
+from localbzz.testing import fresh_ip
 from tasks.models import TimeEntry
+from tasks.tests.factories import make_task
 
 
 @pytest.fixture

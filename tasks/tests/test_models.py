@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from localbzz.testing import make_task
 from tasks.models import Task, TaskStatus, TimeEntry
 from tasks.services import task_set_status, time_entry_add, timer_start, timer_stop
+from tasks.tests.factories import make_task
 
 pytestmark = pytest.mark.django_db
 

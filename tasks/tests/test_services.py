@@ -3,9 +3,9 @@
 import pytest
 
 from localbzz.events.models import Event
-from localbzz.testing import make_team_member
 from tasks.models import TaskStatus
 from tasks.services import task_assign, task_create, task_set_status
+from team.tests.factories import make_team_member
 
 pytestmark = pytest.mark.django_db
 

@@ -4,15 +4,13 @@ from datetime import timedelta
 
 import pytest
 
-from localbzz.testing import (
-    make_dashboard_world,
-    make_deliverable,
-    make_shoot,
-    make_task,
-    make_team_member,
-    query_count,
-)
+from dashboard.tests.factories import make_dashboard_world
+from deliverables.tests.factories import make_deliverable
+from localbzz.testing import query_count
+from shoots.tests.factories import make_shoot
 from tasks.models import Task, TimeEntry
+from tasks.tests.factories import make_task
+from team.tests.factories import make_team_member
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

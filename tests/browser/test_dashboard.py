@@ -7,17 +7,15 @@ from django.utils import timezone
 
 from clients.models import Client
 from conftest import screenshot
+from dashboard.tests.factories import make_dashboard_world
 from deliverables.models import Deliverable
-from localbzz.testing import (
-    make_dashboard_world,
-    make_deliverable,
-    make_form_submission,
-    make_portal_request,
-    make_task,
-    make_team_member,
-)
+from deliverables.tests.factories import make_deliverable
+from forms.tests.factories import make_form_submission
+from portal.tests.factories import make_portal_request
 from shoots.models import Shoot
 from tasks.models import TimeEntry
+from tasks.tests.factories import make_task
+from team.tests.factories import make_team_member
 
 pytestmark = pytest.mark.browser
 

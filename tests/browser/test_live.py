@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from conftest import screenshot
 from localbzz.asgi import application, django_asgi_app
-from localbzz.testing import make_shoot
+from shoots.tests.factories import make_shoot
 
 pytestmark = pytest.mark.browser
 

@@ -6,9 +6,12 @@ import pytest
 
 from conftest import screenshot
 from deliverables.models import DeliverableReview, DeliverableStatus
-from localbzz.testing import make_deliverable, make_portal_request, make_shoot, make_team_member
+from deliverables.tests.factories import make_deliverable
 from portal.models import ClientPortalRequest
+from portal.tests.factories import make_portal_request
 from shoots.models import ShootAssignment
+from shoots.tests.factories import make_shoot
+from team.tests.factories import make_team_member
 
 pytestmark = pytest.mark.browser
 

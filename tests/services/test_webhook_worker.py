@@ -7,10 +7,10 @@ import pytest
 
 from clients.models import ClientStatus
 from clients.services import client_set_status
+from clients.tests.factories import make_client
 from localbzz.events import services
 from localbzz.events.models import DeliveryStatus, Event, WebhookDelivery
 from localbzz.events.webhooks import verify
-from localbzz.testing import make_client
 
 pytestmark = pytest.mark.services
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from localbzz.accounts.models import Role, User
-from localbzz.testing import make_team_member
+from team.tests.factories import make_team_member
 
 
 @pytest.fixture

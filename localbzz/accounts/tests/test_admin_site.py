@@ -12,8 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from clients.tests.factories import make_client
 from deliverables.models import DeliverableReview, ReviewDecision
+from deliverables.tests.factories import make_deliverable
+from forms.tests.factories import make_form_submission
 from localbzz.accounts.models import Role
+from localbzz.accounts.tests.factories import make_user
 from localbzz.events.models import (
     Event,
     Notification,
@@ -22,19 +26,13 @@ from localbzz.events.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
-from localbzz.testing import (
-    make_client,
-    make_deliverable,
-    make_form_submission,
-    make_portal_request,
-    make_shoot,
-    make_task,
-    make_team_member,
-    make_user,
-)
 from portal.models import PortalRequestReply
+from portal.tests.factories import make_portal_request
+from shoots.tests.factories import make_shoot
 from tasks.models import TimeEntry
+from tasks.tests.factories import make_task
 from team.models import TeamRole
+from team.tests.factories import make_team_member
 
 REGISTRY = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
 IDS = [model._meta.label for model, _ in REGISTRY]

@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.test import RequestFactory
 
+from clients.tests.factories import make_client
 from localbzz import settings as production_settings
 from localbzz.accounts.models import Role, User
-from localbzz.testing import make_client, make_user
+from localbzz.accounts.tests.factories import make_user
 
 
 @pytest.mark.django_db

@@ -2,15 +2,13 @@
 
 import pytest
 
+from deliverables.tests.factories import make_deliverable
+from forms.tests.factories import make_form_submission
 from localbzz.accounts.models import Role
-from localbzz.testing import (
-    make_deliverable,
-    make_form_submission,
-    make_portal_request,
-    make_shoot,
-    make_task,
-    make_user,
-)
+from localbzz.accounts.tests.factories import make_user
+from portal.tests.factories import make_portal_request
+from shoots.tests.factories import make_shoot
+from tasks.tests.factories import make_task
 
 PAGES = [
     "/",

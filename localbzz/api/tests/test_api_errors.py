@@ -4,7 +4,8 @@ import pytest
 from django.test import override_settings
 from rest_framework.test import APIClient
 
-from localbzz.testing import fresh_ip, make_deliverable
+from deliverables.tests.factories import make_deliverable
+from localbzz.testing import fresh_ip
 
 ERROR_KEYS = {"code", "message", "details", "request_id"}
 

@@ -9,11 +9,15 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken
 
+from clients.tests.factories import make_client
+from deliverables.tests.factories import make_deliverable
 from localbzz.accounts.models import Role, User
+from localbzz.accounts.tests.factories import make_user
 from localbzz.api import authentication
 from localbzz.api.base import NestedListViewSet
 from localbzz.api.pagination import Pagination
-from localbzz.testing import fresh_ip, make_client, make_deliverable, make_shoot, make_user
+from localbzz.testing import fresh_ip
+from shoots.tests.factories import make_shoot
 
 
 def _api(user):

@@ -8,19 +8,17 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from deliverables.tests.factories import make_deliverable
+from forms.tests.factories import make_form_submission
 from localbzz.accounts.models import Role
-from localbzz.testing import (
-    fresh_ip,
-    make_deliverable,
-    make_form_submission,
-    make_portal_request,
-    make_shoot,
-    make_task,
-    make_team_member,
-    make_user,
-)
+from localbzz.accounts.tests.factories import make_user
+from localbzz.testing import fresh_ip
+from portal.tests.factories import make_portal_request
 from shoots.models import ShootAssignment
+from shoots.tests.factories import make_shoot
 from tasks.models import TimeEntry
+from tasks.tests.factories import make_task
+from team.tests.factories import make_team_member
 
 
 def _shoots(n, w):
@@ -53,7 +51,7 @@ def _team_members(n, w):
 
 
 def _clients(n, w):
-    from localbzz.testing import make_client
+    from clients.tests.factories import make_client
 
     for _ in range(n):
         make_client()

@@ -7,17 +7,15 @@ from rest_framework.test import APIClient
 
 from clients.models import Client
 from deliverables.models import Deliverable
+from deliverables.tests.factories import make_deliverable
 from forms.models import FormSubmission
-from localbzz.testing import (
-    fresh_ip,
-    make_deliverable,
-    make_portal_request,
-    make_shoot,
-    make_team_member,
-)
+from localbzz.testing import fresh_ip
 from portal.models import ClientPortalRequest
+from portal.tests.factories import make_portal_request
 from shoots.models import Shoot
+from shoots.tests.factories import make_shoot
 from tasks.models import Task
+from team.tests.factories import make_team_member
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@ from django.test.utils import CaptureQueriesContext
 
 from clients.models import ClientStatus
 from clients.services import client_set_status
+from clients.tests.factories import make_client
 from deliverables.services import deliverable_set_status
-from localbzz.testing import make_client, make_deliverable
+from deliverables.tests.factories import make_deliverable
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +69,20 @@ def test_audit_log_runs_the_same_queries_for_few_and_many_changes(
     _changes(admin_user, 15)
     with django_assert_num_queries(len(few.captured_queries)):
         client.get("/audit/")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"until": "9999-12-31"},
+        {"since": "9999-12-31"},
+        {"since": "0001-01-01"},
+        {"since": "0001-01-01", "until": "9999-12-31"},
+    ],
+)
+def test_out_of_range_dates_are_a_field_error_not_a_500(client, admin_user, params):
+    _changes(admin_user, 1)
+    client.force_login(admin_user)
+    response = client.get("/audit/", params)
+    assert response.status_code == 200
+    assert "Pick a date between 1900-01-01 and 9998-12-31." in response.content.decode()

@@ -4,10 +4,10 @@ from rest_framework.test import APIClient
 
 from clients.models import ClientStatus
 from clients.services import client_set_status, client_update
+from clients.tests.factories import make_client
 from deliverables.services import deliverable_create
 from localbzz.events import services
 from localbzz.events.models import Event, WebhookDelivery, WebhookEndpoint
-from localbzz.testing import make_client
 from tasks.services import task_create
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("localbzz.events.tests.urls")]

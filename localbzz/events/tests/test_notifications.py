@@ -3,13 +3,15 @@ from django.test import TestCase
 
 from deliverables.models import DeliverableStatus, ReviewDecision
 from deliverables.services import deliverable_review, deliverable_set_status
+from deliverables.tests.factories import make_deliverable
 from forms.services import form_submission_create
 from localbzz.accounts.models import Role
+from localbzz.accounts.tests.factories import make_user
 from localbzz.events.models import Notification, NotificationKind
 from localbzz.events.notifications import notification_preference_set
-from localbzz.testing import make_deliverable, make_team_member, make_user
 from portal.services import portal_request_create
 from tasks.services import task_create
+from team.tests.factories import make_team_member
 
 pytestmark = pytest.mark.django_db
 committed = TestCase.captureOnCommitCallbacks

@@ -3,8 +3,8 @@ from django.db import transaction
 
 from clients.models import ClientStatus
 from clients.services import client_set_status
+from clients.tests.factories import make_client
 from localbzz.events.models import Event
-from localbzz.testing import make_client
 
 
 @pytest.mark.django_db

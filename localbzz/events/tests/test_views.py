@@ -2,9 +2,9 @@ import pytest
 from django.test import TestCase
 
 from localbzz.accounts.models import Role
+from localbzz.accounts.tests.factories import make_user
 from localbzz.events import services
 from localbzz.events.models import Notification, NotificationKind, NotificationPreference
-from localbzz.testing import make_user
 
 
 def _count(client, url):
@@ -167,3 +167,22 @@ def test_preferences_api_refuses_a_body_that_is_not_an_object(client, team_user,
     assert response.status_code == 400
     assert response.json()["error"]["code"]
     assert not NotificationPreference.objects.filter(user=team_user).exists()
+
+
+@pytest.mark.parametrize(
+    "url", ["/events/notifications/read/", "/events/notifications/preferences/"]
+)
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)"]
+)
+def test_next_never_leaves_the_site(client, team_user, url, target):
+    _login(client, team_user)
+    response = client.post(url, {"next": target})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/events/notifications/")
+
+
+def test_next_on_this_site_is_followed(client, team_user):
+    _login(client, team_user)
+    response = client.post("/events/notifications/read/", {"next": "/tasks/?mine=1"})
+    assert response["Location"] == "/tasks/?mine=1"

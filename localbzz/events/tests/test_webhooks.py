@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from clients.models import ClientStatus
 from clients.services import client_set_status
+from clients.tests.factories import make_client
 from localbzz.events import services
 from localbzz.events.models import (
     DeliveryStatus,
@@ -21,7 +22,6 @@ from localbzz.events.models import (
     WebhookEndpoint,
 )
 from localbzz.events.webhooks import guard_url, sign, verify
-from localbzz.testing import make_client
 
 pytestmark = pytest.mark.django_db
 
