@@ -29,3 +29,8 @@ def client_by_subdomain(*, user, subdomain: str) -> Client:
     if client is None:
         raise Http404("No such client portal.")
     return client
+
+
+def client_options(user):
+    """``(id, name)`` of the clients ``user`` sees, for a filter's select."""
+    return client_list(user=user).order_by("name").values_list("pk", "name")

@@ -10,38 +10,7 @@ from localbzz.widgets import use_fast_selects
 from shoots.models import Shoot
 from team.models import TeamMember
 
-from .models import Deliverable, DeliverableStatus, DeliverableType
-
-DUE_CHOICES = [("", "Any time"), ("overdue", "Overdue"), ("soon", "Due in 7 days")]
-
-
-class DeliverableFilterForm(forms.Form):
-    q = forms.CharField(
-        label="Search",
-        required=False,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Title or client"}),
-    )
-    status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *DeliverableStatus.choices]
-    )
-    deliverable_type = forms.ChoiceField(
-        label="Type", required=False, choices=[("", "Any type"), *DeliverableType.choices]
-    )
-    client = forms.ModelChoiceField(
-        label="Client", required=False, queryset=Client.objects.none(), empty_label="Any client"
-    )
-    assignee = forms.ModelChoiceField(
-        label="Assignee", required=False, queryset=TeamMember.objects.none(), empty_label="Anyone"
-    )
-    due = forms.ChoiceField(label="Due", required=False, choices=DUE_CHOICES)
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
-        self.fields["assignee"].queryset = (
-            TeamMember.objects.visible_to(user).filter(is_active=True).only("id", "name")
-        )
-        use_fast_selects(self)
+from .models import Deliverable, DeliverableStatus
 
 
 class DeliverableForm(forms.ModelForm):

@@ -1,8 +1,11 @@
 """Deliverables: the reels, photos and carousels produced for a client."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel, choices_constraint
@@ -23,8 +26,35 @@ class DeliverableStatus(models.TextChoices):
     DELIVERED = "Delivered"
 
 
+#: statuses in which a deliverable's work is finished
+DONE_STATUSES = (DeliverableStatus.READY_TO_POST, DeliverableStatus.DELIVERED)
+SOON_DAYS = 7
+
+
 class DeliverableQuerySet(VisibleQuerySet):
-    pass
+    """Named rules of deliverables, used by every list, card and figure."""
+
+    def open(self):
+        """Work not finished yet."""
+        return self.exclude(status__in=DONE_STATUSES)
+
+    def done(self):
+        """Ready to post or delivered."""
+        return self.filter(status__in=DONE_STATUSES)
+
+    def overdue(self, today=None):
+        """Open and due before today."""
+        return self.open().filter(due_date__lt=today or timezone.localdate())
+
+    def due_soon(self, today=None):
+        """Open and due today or within the next seven days."""
+        today = today or timezone.localdate()
+        return self.open().filter(due_date__gte=today, due_date__lte=today + timedelta(SOON_DAYS))
+
+    def due_this_month(self, today=None):
+        """Due in the current calendar month (the month the content plan counts)."""
+        start = (today or timezone.localdate()).replace(day=1)
+        return self.filter(due_date__gte=start, due_date__lt=(start + timedelta(32)).replace(day=1))
 
 
 class Deliverable(BaseModel):

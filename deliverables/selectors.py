@@ -1,14 +1,72 @@
-"""Reads of deliverables, scoped to the user."""
+"""Reads of deliverables, scoped to the user, and the figures shown in more than one place."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
 
 from localbzz.accounts.permissions import Action
 
-from .models import Deliverable
+from .models import Deliverable, DeliverableType
+
+#: the content plan: a client's monthly target per deliverable type
+PLAN = (
+    ("Reels", DeliverableType.REEL, "default_reels"),
+    ("Photos", DeliverableType.PHOTO, "default_photos"),
+    ("Carousels", DeliverableType.CAROUSEL, "default_carousels"),
+)
 
 
 def deliverable_list(*, user, action: str = Action.VIEW) -> QuerySet[Deliverable]:
-    """The deliverables ``user`` may see (the representation needs no join)."""
+    """The deliverables ``user`` may see (the API representation needs no join)."""
     return Deliverable.objects.visible_to(user, action)
+
+
+def deliverable_rows(*, user) -> QuerySet[Deliverable]:
+    """The deliverables ``user`` may see, with the client and assignee a list page shows."""
+    return deliverable_list(user=user).select_related("client", "assignee")
+
+
+def deliverable_get(*, user, pk, action: str = Action.VIEW) -> Deliverable:
+    """One deliverable ``user`` may act on, with its client and shoot, else 404."""
+    found = deliverable_list(user=user, action=action).select_related("client", "shoot")
+    deliverable = found.filter(pk=pk).first()
+    if deliverable is None:
+        raise Http404("No such deliverable.")
+    return deliverable
+
+
+def plan_progress(*, user, client, today=None) -> list[dict]:
+    """This month's deliverables of ``client`` against its content plan, one row per type.
+
+    ``percent`` is done / target (100 when the target is 0 and something is done), capped at
+    100; ``step`` is the same rounded to 5 (for meters drawn with CSS classes). The client's
+    page and its portal show this one figure.
+    """
+    counts = (
+        deliverable_list(user=user)
+        .filter(client=client)
+        .due_this_month(today)
+        .aggregate(**{kind: Count("pk", filter=Q(deliverable_type=kind)) for _, kind, _ in PLAN})
+    )
+    rows = []
+    for label, kind, target_field in PLAN:
+        done, target = counts[kind], getattr(client, target_field)
+        percent = min(100, round(100 * done / target)) if target else (100 if done else 0)
+        rows.append(
+            {
+                "label": label,
+                "type": kind,
+                "done": done,
+                "target": target,
+                "percent": percent,
+                "step": 5 * round(percent / 5),
+            }
+        )
+    return rows
+
+
+def month_start(today=None):
+    """The first day of the month ``plan_progress`` counts."""
+    return (today or timezone.localdate()).replace(day=1)

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
-from localbzz.views import call_service, confirm_then_delete, is_htmx, paginate, safe_next
+from localbzz.web import (
+    call_service,
+    confirm_then_delete,
+    counts_by,
+    filter_rows,
+    filtered_list,
+    is_htmx,
+    safe_next,
+)
 
-from . import services
-from .forms import DeliverableFilterForm, DeliverableForm, StatusForm
-from .models import Deliverable, DeliverableStatus
+from . import selectors, services
+from .filtersets import DeliverableFilterSet
+from .forms import DeliverableForm, StatusForm
+from .models import DeliverableStatus
 
 BOARD_LIMIT = 25
 CARD_FIELDS = (
@@ -34,33 +40,12 @@ CARD_FIELDS = (
     "client__name",
     "assignee__name",
 )
-DONE = [DeliverableStatus.READY_TO_POST, DeliverableStatus.DELIVERED]
+ORDER = ("due_date", "title")
 
 
 def _filtered(request):
-    """Deliverables the user sees, narrowed by the filter form in the query string."""
-    form = DeliverableFilterForm(request.GET or None, user=request.user)
-    qs = Deliverable.objects.visible_to(request.user).select_related("client", "assignee", "shoot")
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            qs = qs.filter(Q(title__icontains=data["q"]) | Q(client__name__icontains=data["q"]))
-        if data["status"]:
-            qs = qs.filter(status=data["status"])
-        if data["deliverable_type"]:
-            qs = qs.filter(deliverable_type=data["deliverable_type"])
-        if data["client"]:
-            qs = qs.filter(client=data["client"])
-        if data["assignee"]:
-            qs = qs.filter(assignee=data["assignee"])
-        today = timezone.localdate()
-        if data["due"] == "overdue":
-            qs = qs.filter(due_date__lt=today).exclude(status__in=DONE)
-        elif data["due"] == "soon":
-            qs = qs.filter(due_date__gte=today, due_date__lte=today + timedelta(days=7)).exclude(
-                status__in=DONE
-            )
-    return form, qs
+    """The FilterSet of the query string and the deliverables it lets through."""
+    return filter_rows(request, DeliverableFilterSet, selectors.deliverable_rows(user=request.user))
 
 
 def _querystring(request) -> str:
@@ -73,30 +58,20 @@ def _querystring(request) -> str:
 @require_GET
 def deliverable_list(request):
     """Every deliverable, filtered, searched and paginated."""
-    form, qs = _filtered(request)
-    page_obj, querystring = paginate(request, qs.order_by("due_date", "title"))
-    return render(
+    return filtered_list(
         request,
+        DeliverableFilterSet,
+        selectors.deliverable_rows(user=request.user),
         "deliverables/deliverable_list.html",
-        {
-            "filter_form": form,
-            "page_obj": page_obj,
-            "querystring": querystring,
-            "today": timezone.localdate(),
-        },
+        {"today": timezone.localdate()},
+        order=ORDER,
     )
 
 
 def _column(request, status: str, qs=None, counts=None) -> dict:
     if qs is None:
         _, qs = _filtered(request)
-    cards = list(
-        qs.filter(status=status)
-        .select_related(None)
-        .select_related("client", "assignee")
-        .only(*CARD_FIELDS)
-        .order_by("due_date", "title")[:BOARD_LIMIT]
-    )
+    cards = list(qs.filter(status=status).only(*CARD_FIELDS).order_by(*ORDER)[:BOARD_LIMIT])
     total = counts.get(status, 0) if counts is not None else qs.filter(status=status).count()
     return {
         "status": status,
@@ -110,23 +85,17 @@ def _column(request, status: str, qs=None, counts=None) -> dict:
     }
 
 
-def _columns(request) -> tuple:
-    form, qs = _filtered(request)
-    counts = {
-        row["status"]: row["n"] for row in qs.order_by().values("status").annotate(n=Count("id"))
-    }
-    return form, [_column(request, s, qs, counts) for s in DeliverableStatus.values]
-
-
 @staff_required
 @require_GET
 def deliverable_board(request):
     """One column per status; cards move by drag and drop or with their move form."""
-    form, columns = _columns(request)
+    filterset, qs = _filtered(request)
+    counts = counts_by(qs)
+    columns = [_column(request, s, qs, counts) for s in DeliverableStatus.values]
     return render(
         request,
         "deliverables/deliverable_board.html",
-        {"filter_form": form, "columns": columns, "querystring": _querystring(request)},
+        {"filter_form": filterset.form, "columns": columns, "querystring": _querystring(request)},
     )
 
 
@@ -143,9 +112,7 @@ def board_column(request, status: str):
 @require_POST
 def deliverable_set_status(request, pk):
     """Moves a deliverable to another status; htmx gets the two changed columns back."""
-    deliverable = get_object_or_404(
-        Deliverable.objects.visible_to(request.user, Action.CHANGE), pk=pk
-    )
+    deliverable = selectors.deliverable_get(user=request.user, pk=pk, action=Action.CHANGE)
     form = StatusForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("Choose one of: " + ", ".join(DeliverableStatus.values))
@@ -216,18 +183,14 @@ def deliverable_create(request):
 @staff_required
 def deliverable_edit(request, pk):
     """Edit a deliverable: caption, posting instructions, file link and the rest."""
-    deliverable = get_object_or_404(
-        Deliverable.objects.visible_to(request.user, Action.CHANGE).select_related("client"), pk=pk
-    )
+    deliverable = selectors.deliverable_get(user=request.user, pk=pk, action=Action.CHANGE)
     return _edit(request, deliverable)
 
 
 @staff_required
 def deliverable_delete(request, pk):
     """Deletes a deliverable after confirmation."""
-    deliverable = get_object_or_404(
-        Deliverable.objects.visible_to(request.user, Action.DELETE), pk=pk
-    )
+    deliverable = selectors.deliverable_get(user=request.user, pk=pk, action=Action.DELETE)
     return confirm_then_delete(
         request,
         deliverable,

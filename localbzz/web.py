@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -95,3 +96,35 @@ def confirm_then_delete(
     delete()
     messages.success(request, done)
     return redirect(to)
+
+
+# --- lists: one FilterSet per entity, bound to the query string -------------------------------
+def filter_rows(request, filterset_class, queryset):
+    """The FilterSet bound to the query string, and its rows (none while a value is invalid).
+
+    The same FilterSet serves the API list, so a page's query string is the API's.
+    """
+    filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
+    return filterset, filterset.rows()
+
+
+def filtered_list(request, filterset_class, queryset, template: str, context=None, *, order=()):
+    """A list page: the filter bar (the FilterSet's form), one page of the filtered rows."""
+    filterset, rows = filter_rows(request, filterset_class, queryset)
+    page_obj, querystring = paginate(request, rows.order_by(*order) if order else rows)
+    return render(
+        request,
+        template,
+        {
+            "filter_form": filterset.form,
+            "page_obj": page_obj,
+            "querystring": querystring,
+            **(context or {}),
+        },
+    )
+
+
+def counts_by(queryset, field: str = "status") -> dict:
+    """``{value: number of rows}`` of ``field`` over ``queryset``, in one query."""
+    rows = queryset.order_by().values(field).annotate(n=Count("pk")).values_list(field, "n")
+    return dict(rows)

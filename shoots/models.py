@@ -1,10 +1,11 @@
 """Shoots: the content-creation sessions at a client's place."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel, choices_constraint
@@ -18,8 +19,40 @@ class ShootStatus(models.TextChoices):
     CANCELLED = "Cancelled"
 
 
+def _day_start(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 class ShootQuerySet(VisibleQuerySet):
-    pass
+    """Named rules of shoots (local days and weeks), used by every list, card and page."""
+
+    def between_days(self, first, end):
+        """Shoots starting on a local day from ``first`` up to (not including) ``end``."""
+        return self.filter(shoot_start__gte=_day_start(first), shoot_start__lt=_day_start(end))
+
+    def today(self, today=None):
+        today = today or timezone.localdate()
+        return self.between_days(today, today + timedelta(days=1))
+
+    def this_week(self, today=None):
+        """Shoots of the local week (Monday to Sunday) around ``today``."""
+        today = today or timezone.localdate()
+        monday = today - timedelta(days=today.weekday())
+        return self.between_days(monday, monday + timedelta(days=7))
+
+    def upcoming(self):
+        return self.filter(shoot_start__gte=timezone.now())
+
+    def past(self):
+        return self.filter(shoot_start__lt=timezone.now())
+
+    def not_over(self):
+        """Shoots that have not ended yet."""
+        return self.filter(shoot_end__gte=timezone.now())
+
+    def planned(self):
+        """Scheduled or postponed (neither done nor cancelled)."""
+        return self.filter(status__in=[ShootStatus.SCHEDULED, ShootStatus.POSTPONED])
 
 
 class Shoot(BaseModel):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel, choices_constraint
@@ -26,6 +27,29 @@ class TaskPriority(models.TextChoices):
 
 
 class TaskQuerySet(VisibleQuerySet):
+    """Named rules of tasks, used by every list, card and board."""
+
+    def open(self):
+        """Not completed."""
+        return self.exclude(status=TaskStatus.COMPLETED)
+
+    def done(self):
+        """Completed."""
+        return self.filter(status=TaskStatus.COMPLETED)
+
+    def overdue(self, today=None):
+        """Open and due before today."""
+        return self.open().filter(due_date__lt=today or timezone.localdate())
+
+    def due_soon(self, today=None, days: int = 7):
+        """Open and due today or within the next ``days`` days."""
+        today = today or timezone.localdate()
+        return self.open().filter(due_date__gte=today, due_date__lte=today + timedelta(days))
+
+    def assigned_to(self, member_id):
+        """Tasks on which the team member ``member_id`` is one of the assignees (none for None)."""
+        return self.filter(assignees=member_id) if member_id else self.none()
+
     def with_time_logged(self):
         """Annotates ``time_logged``: the sum of the finished time entries."""
         return self.annotate(time_logged=models.Sum("time_entries__duration"))

@@ -23,3 +23,8 @@ def team_member_get(*, user, pk) -> TeamMember:
     if member is None:
         raise Http404("No such team member.")
     return member
+
+
+def team_member_options(user):
+    """``(id, name)`` of the team members ``user`` sees, for a filter's select."""
+    return TeamMember.objects.visible_to(user).order_by("name").values_list("pk", "name")

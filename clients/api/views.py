@@ -1,10 +1,10 @@
 """Client endpoints: /api/clients and /api/clients/:id."""
 
 from clients import selectors, services
+from clients.filtersets import ClientFilterSet
 from clients.models import Client
 from localbzz.api.base import CRUDViewSet
 
-from .filters import ClientFilter
 from .serializers import ClientSerializer
 
 
@@ -14,8 +14,8 @@ class ClientViewSet(CRUDViewSet):
     policy_model = Client
     selector = selectors.client_list
     serializer_class = ClientSerializer
-    filterset_class = ClientFilter
-    search_fields = ("name", "primary_contact_name", "email", "client_portal_subdomain")
+    filterset_class = ClientFilterSet
+    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("name", "status", "created_at", "updated_at")
     ordering = ("name",)
     create_service = services.client_create

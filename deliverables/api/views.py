@@ -6,12 +6,12 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from deliverables import selectors, services
+from deliverables.filtersets import DeliverableFilterSet
 from deliverables.models import Deliverable, DeliverableStatus
 from localbzz.accounts.permissions import Action, allows
 from localbzz.api.base import CRUDViewSet
 from localbzz.api.errors import Conflict
 
-from .filters import DeliverableFilter
 from .serializers import DeliverableReviewSerializer, DeliverableSerializer
 
 #: the lean list path: exactly DeliverableSerializer's fields, read with one .values() query
@@ -24,8 +24,8 @@ class DeliverableViewSet(CRUDViewSet):
     policy_model = Deliverable
     selector = selectors.deliverable_list
     serializer_class = DeliverableSerializer
-    filterset_class = DeliverableFilter
-    search_fields = ("title", "caption")
+    filterset_class = DeliverableFilterSet
+    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("due_date", "status", "title", "created_at", "updated_at")
     ordering = ("due_date", "title")
     create_service = services.deliverable_create

@@ -73,13 +73,13 @@ def test_list_filters_by_status_and_searches(team, client_a, client_b):
     html = team.get("/deliverables/?status=Delivered").content.decode()
     assert "Beta photo" in html
     assert "Alpha reel" not in html
-    html = team.get("/deliverables/?q=bravo").content.decode()
+    html = team.get("/deliverables/?search=bravo").content.decode()
     assert "Beta photo" in html
     assert "Alpha reel" not in html
 
 
 def test_list_with_nonsense_filters_does_not_fail(team, db):
-    assert team.get("/deliverables/?status=x&client=nope&page=abc&due=zzz").status_code == 200
+    assert team.get("/deliverables/?status=x&client_id=nope&page=abc&due=zzz").status_code == 200
 
 
 def test_edit_saves_caption_and_posting_instructions_through_the_service(team, client_a):
@@ -146,7 +146,7 @@ def test_delete_asks_first_then_deletes(team, client_a):
         "/deliverables/",
         "/deliverables/board/",
         "/deliverables/board/column/To%20Do/",
-        "/deliverables/?due=overdue&q=a",
+        "/deliverables/?due=overdue&search=a",
     ],
 )
 def test_query_count_does_not_grow_with_rows(
@@ -163,7 +163,7 @@ def test_query_count_does_not_grow_with_rows(
 def test_board_filters_by_client(team, client_a, client_b):
     make_deliverable(client_a, title="A-one")
     make_deliverable(client_b, title="B-one")
-    html = team.get(f"/deliverables/board/?client={client_b.pk}").content.decode()
+    html = team.get(f"/deliverables/board/?client_id={client_b.pk}").content.decode()
     assert "B-one" in html
     assert "A-one" not in html
     assert Deliverable.objects.filter(Q(title="A-one") | Q(title="B-one")).count() == 2
@@ -173,7 +173,7 @@ def test_filter_selects_escape_names_and_keep_the_choice(team, db):
     from clients.tests.factories import make_client
 
     evil = make_client(name="<b>Evil & Co</b>")
-    html = team.get(f"/deliverables/?client={evil.pk}").content.decode()
+    html = team.get(f"/deliverables/?client_id={evil.pk}").content.decode()
     assert "&lt;b&gt;Evil &amp; Co&lt;/b&gt;" in html
     assert "<b>Evil" not in html
     assert f'<option value="{evil.pk}" selected>' in html

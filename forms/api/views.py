@@ -6,12 +6,12 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from forms import selectors, services
+from forms.filtersets import FormSubmissionFilterSet
 from forms.models import FormSubmission
 from localbzz.accounts.permissions import Action
 from localbzz.api.base import PolicyViewSet
 from localbzz.api.throttling import ScopedRateThrottle
 
-from .filters import FormSubmissionFilter
 from .serializers import (
     ApprovalResultSerializer,
     FormSubmissionCreateSerializer,
@@ -48,8 +48,8 @@ class FormSubmissionViewSet(
     policy_model = FormSubmission
     selector = selectors.form_submission_list
     serializer_class = FormSubmissionSerializer
-    filterset_class = FormSubmissionFilter
-    search_fields = ("business_name", "contact_name", "email")
+    filterset_class = FormSubmissionFilterSet
+    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("created_at", "updated_at", "business_name", "approval_status")
     ordering = ("-created_at",)
     update_service = services.form_submission_update

@@ -5,16 +5,16 @@ from rest_framework import mixins, status
 from rest_framework.response import Response
 
 from clients.selectors import client_by_subdomain
-from deliverables.api.filters import DeliverableFilter
 from deliverables.api.serializers import DeliverableSerializer
 from deliverables.api.views import LIST_VALUES
+from deliverables.filtersets import DeliverableFilterSet
 from deliverables.models import Deliverable
 from deliverables.selectors import deliverable_list
 from localbzz.api.base import LeanListMixin, PolicyViewSet
 from portal import selectors, services
+from portal.filtersets import PortalRequestFilterSet
 from portal.models import ClientPortalRequest
 
-from .filters import PortalRequestFilter
 from .serializers import ClientPortalRequestSerializer
 
 
@@ -26,8 +26,8 @@ class PortalRequestViewSet(
     policy_model = ClientPortalRequest
     selector = selectors.portal_request_list
     serializer_class = ClientPortalRequestSerializer
-    filterset_class = PortalRequestFilter
-    search_fields = ("content",)
+    filterset_class = PortalRequestFilterSet
+    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("created_at", "updated_at", "priority", "status")
     ordering = ("-created_at",)
     update_service = services.portal_request_update
@@ -56,8 +56,8 @@ class ClientPortalRequestsViewSet(
 
     policy_model = ClientPortalRequest
     serializer_class = ClientPortalRequestSerializer
-    filterset_class = PortalRequestFilter
-    search_fields = ("content",)
+    filterset_class = PortalRequestFilterSet
+    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("created_at", "updated_at", "priority", "status")
     ordering = ("-created_at",)
     create_service = services.portal_request_create
@@ -90,8 +90,8 @@ class ClientPortalDeliverablesViewSet(
 
     policy_model = Deliverable
     serializer_class = DeliverableSerializer
-    filterset_class = DeliverableFilter
-    search_fields = ("title", "caption")
+    filterset_class = DeliverableFilterSet
+    search_fields = None
     ordering_fields = ("due_date", "status", "title", "created_at", "updated_at")
     ordering = ("due_date", "title")
     list_values = LIST_VALUES

@@ -2,9 +2,9 @@
 
 from localbzz.api.base import CRUDViewSet
 from shoots import selectors, services
+from shoots.filtersets import ShootFilterSet
 from shoots.models import Shoot
 
-from .filters import ShootFilter
 from .serializers import ShootSerializer
 
 
@@ -14,8 +14,8 @@ class ShootViewSet(CRUDViewSet):
     policy_model = Shoot
     selector = selectors.shoot_list
     serializer_class = ShootSerializer
-    filterset_class = ShootFilter
-    search_fields = ("title", "location", "notes")
+    filterset_class = ShootFilterSet
+    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("shoot_start", "status", "created_at", "updated_at")
     ordering = ("-shoot_start",)
     create_service = services.shoot_create

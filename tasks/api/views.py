@@ -10,9 +10,9 @@ from localbzz.accounts.permissions import Action
 from localbzz.api.base import CRUDViewSet
 from localbzz.api.errors import Conflict
 from tasks import selectors, services
+from tasks.filtersets import TaskFilterSet
 from tasks.models import Task
 
-from .filters import TaskFilter
 from .serializers import TaskSerializer, TimeEntrySerializer, TimerSerializer
 
 
@@ -22,8 +22,8 @@ class TaskViewSet(CRUDViewSet):
     policy_model = Task
     selector = selectors.task_list
     serializer_class = TaskSerializer
-    filterset_class = TaskFilter
-    search_fields = ("name", "description")
+    filterset_class = TaskFilterSet
+    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("due_date", "priority", "status", "name", "created_at", "updated_at")
     ordering = ("due_date", "name")
     create_service = services.task_create

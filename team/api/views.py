@@ -3,9 +3,9 @@
 from localbzz.accounts.permissions import is_staff_user
 from localbzz.api.base import CRUDViewSet
 from team import selectors, services
+from team.filtersets import TeamMemberFilterSet
 from team.models import TeamMember
 
-from .filters import TeamMemberFilter
 from .serializers import TeamMemberNameSerializer, TeamMemberSerializer
 
 
@@ -15,8 +15,8 @@ class TeamMemberViewSet(CRUDViewSet):
     policy_model = TeamMember
     selector = selectors.team_member_list
     serializer_class = TeamMemberSerializer
-    filterset_class = TeamMemberFilter
-    search_fields = ("name", "email")
+    filterset_class = TeamMemberFilterSet
+    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("name", "created_at", "updated_at")
     ordering = ("name",)
     create_service = services.team_member_create

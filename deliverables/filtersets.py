@@ -1,0 +1,45 @@
+"""The deliverable list's filters: API, dashboard list and board, client portal, exports."""
+
+import django_filters
+
+from clients.selectors import client_options
+from localbzz.api.filters import FilterSet, FlagFilter, ReferenceFilter, RuleFilter, SearchFilter
+from team.selectors import team_member_options
+
+from .models import Deliverable, DeliverableStatus, DeliverableType
+
+DUE_RULES = {
+    "overdue": ("Overdue", "overdue"),
+    "soon": ("Due in 7 days", "due_soon"),
+    "this_month": ("Due this month", "due_this_month"),
+}
+OPEN_LABELS = ("Open or done", "Open", "Done")
+
+
+class DeliverableFilterSet(FilterSet):
+    search = SearchFilter("title", "caption", "client__name", placeholder="Title or client")
+    status = django_filters.ChoiceFilter(
+        choices=DeliverableStatus.choices, empty_label="Any status"
+    )
+    deliverable_type = django_filters.ChoiceFilter(
+        label="Type", choices=DeliverableType.choices, empty_label="Any type"
+    )
+    client_id = ReferenceFilter(
+        label="Client", field_name="client_id", options=client_options, empty_label="Any client"
+    )
+    assignee_id = ReferenceFilter(
+        label="Assignee",
+        field_name="assignee_id",
+        options=team_member_options,
+        empty_label="Anyone",
+    )
+    due = RuleFilter(label="Due", rules=DUE_RULES, empty_label="Any time")
+    open = FlagFilter(label="Open", rules=("open", "done"), labels=OPEN_LABELS)
+    shoot_id = django_filters.UUIDFilter(field_name="shoot_id")
+    due_date = django_filters.DateFromToRangeFilter()
+
+    bar = ("search", "status", "deliverable_type", "client_id", "assignee_id", "due", "open")
+
+    class Meta:
+        model = Deliverable
+        fields = []
