@@ -4,21 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from .models import Client, ClientStatus, ShootFrequency
-
-
-class ClientFilterForm(forms.Form):
-    q = forms.CharField(
-        label="Search",
-        required=False,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Name, contact, email"}),
-    )
-    status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *ClientStatus.choices]
-    )
-    shoot_frequency = forms.ChoiceField(
-        label="Frequency", required=False, choices=[("", "Any frequency"), *ShootFrequency.choices]
-    )
+from .models import Client
 
 
 class ListField(forms.CharField):

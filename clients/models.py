@@ -42,7 +42,9 @@ class ContactMethod(models.TextChoices):
 
 
 class ClientQuerySet(VisibleQuerySet):
-    pass
+    def with_portal(self):
+        """Clients that have a portal: every one but the Inactive."""
+        return self.exclude(status=ClientStatus.INACTIVE)
 
 
 class Client(BaseModel):

@@ -24,11 +24,23 @@ def client_get(*, user, pk, action: str = Action.VIEW) -> Client:
 
 
 def client_by_subdomain(*, user, subdomain: str) -> Client:
-    """The client whose portal lives at ``subdomain``, if ``user`` may see it, else 404."""
-    client = client_list(user=user).filter(client_portal_subdomain=subdomain.lower()).first()
+    """The client whose portal lives at ``subdomain``, if ``user`` may see it, else 404.
+
+    An Inactive client has no portal: its subdomain is a 404 here as on the portal's pages.
+    """
+    found = client_list(user=user).with_portal()
+    client = found.filter(client_portal_subdomain=subdomain.lower()).first()
     if client is None:
         raise Http404("No such client portal.")
     return client
+
+
+def portal_client(subdomain: str) -> Client | None:
+    """The client whose portal lives at ``subdomain`` (None when none has, or it is Inactive).
+
+    Who may look at it is the portal's own question (its client's users, staff).
+    """
+    return Client.objects.with_portal().filter(client_portal_subdomain=subdomain.lower()).first()
 
 
 def client_options(user):

@@ -3,58 +3,45 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from deliverables.models import DeliverableStatus, DeliverableType
+from deliverables.models import DeliverableStatus
+from deliverables.selectors import deliverable_list, month_start, plan_progress
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
-from localbzz.web import call_service, confirm_then_delete, paginate, safe_next
+from localbzz.web import (
+    allowed_or_404,
+    call_service,
+    confirm_then_delete,
+    counts_by,
+    filtered_list,
+    safe_next,
+)
 from portal.forms import InviteForm
-from portal.models import ClientPortalRequest
+from portal.selectors import portal_request_list
 from portal.services import portal_base_url, portal_user_invite
-from shoots.models import Shoot
-from tasks.models import TaskStatus
+from shoots.selectors import shoot_list
+from tasks.selectors import task_list
 
-from . import services
-from .forms import ClientFilterForm, ClientForm
+from . import selectors, services
+from .filtersets import ClientFilterSet
+from .forms import ClientForm
 from .models import Client
-from .selectors import client_get
 
 
 @staff_required
 @require_GET
 def client_list(request):
     """Clients, filtered by status and frequency, searched, paginated."""
-    form = ClientFilterForm(request.GET or None)
-    qs = Client.objects.visible_to(request.user)
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            q = data["q"]
-            qs = qs.filter(
-                Q(name__icontains=q)
-                | Q(primary_contact_name__icontains=q)
-                | Q(email__icontains=q)
-                | Q(client_portal_subdomain__icontains=q)
-            )
-        if data["status"]:
-            qs = qs.filter(status=data["status"])
-        if data["shoot_frequency"]:
-            qs = qs.filter(shoot_frequency=data["shoot_frequency"])
-    page_obj, querystring = paginate(request, qs.order_by("name"))
-    return render(
+    return filtered_list(
         request,
+        ClientFilterSet,
+        selectors.client_list(user=request.user),
         "clients/client_list.html",
-        {
-            "filter_form": form,
-            "page_obj": page_obj,
-            "querystring": querystring,
-            "can_add": allows(request.user, Action.ADD, Client),
-        },
+        {"can_add": allows(request.user, Action.ADD, Client)},
+        order=("name",),
     )
 
 
@@ -69,57 +56,26 @@ def portal_url(request, client: Client) -> str:
 @require_GET
 def client_detail(request, pk):
     """Everything about one client on one screen."""
-    client = get_object_or_404(Client.objects.visible_to(request.user), pk=pk)
-    now = timezone.now()
-    today = timezone.localdate()
-    shoots = Shoot.objects.visible_to(request.user).filter(client=client)
-    upcoming = list(shoots.filter(shoot_start__gte=now).order_by("shoot_start")[:10])
-    past = list(shoots.filter(shoot_start__lt=now).order_by("-shoot_start")[:10])
-    deliverables = client.deliverables.all()
-    by_status = {r["status"]: r["n"] for r in deliverables.values("status").annotate(n=Count("id"))}
+    client = selectors.client_get(user=request.user, pk=pk)
+    shoots = shoot_list(user=request.user).filter(client=client).prefetch_related(None)
+    deliverables = deliverable_list(user=request.user).filter(client=client)
+    by_status = counts_by(deliverables)
     pipeline = [{"status": s, "n": by_status.get(s, 0)} for s in DeliverableStatus.values]
-    month_start = today.replace(day=1)
-    month_counts = {
-        r["deliverable_type"]: r["n"]
-        for r in deliverables.filter(
-            Q(due_date__gte=month_start, due_date__year=today.year, due_date__month=today.month)
-        )
-        .values("deliverable_type")
-        .annotate(n=Count("id"))
-    }
-    targets = []
-    for type_, target in (
-        (DeliverableType.REEL, client.default_reels),
-        (DeliverableType.PHOTO, client.default_photos),
-        (DeliverableType.CAROUSEL, client.default_carousels),
-    ):
-        n = month_counts.get(type_, 0)
-        pct = min(100, round(100 * n / target)) if target else (100 if n else 0)
-        targets.append({"type": type_, "n": n, "target": target, "pct": pct})
-    open_tasks = list(
-        client.tasks.exclude(status=TaskStatus.COMPLETED)
-        .prefetch_related("assignees")
-        .order_by("due_date", "name")[:15]
-    )
-    requests = list(
-        ClientPortalRequest.objects.visible_to(request.user)
-        .filter(client=client)
-        .select_related("assigned_to")
-        .order_by("-created_at")[:10]
-    )
+    open_tasks = task_list(user=request.user).filter(client=client).open()
+    requests = portal_request_list(user=request.user).filter(client=client)
     return render(
         request,
         "clients/client_detail.html",
         {
             "client": client,
             "portal_url": portal_url(request, client),
-            "upcoming": upcoming,
-            "past": past,
+            "upcoming": list(shoots.upcoming().order_by("shoot_start")[:10]),
+            "past": list(shoots.past().order_by("-shoot_start")[:10]),
             "pipeline": pipeline,
-            "targets": targets,
-            "month": month_start,
-            "open_tasks": open_tasks,
-            "requests": requests,
+            "plan": plan_progress(user=request.user, client=client),
+            "month": month_start(),
+            "open_tasks": list(open_tasks.order_by("due_date", "name")[:15]),
+            "requests": list(requests.select_related("assigned_to").order_by("-created_at")[:10]),
             "invite": {
                 "url": reverse("clients:invite", args=[client.pk]),
                 "template": "clients/_invite_form.html",
@@ -150,23 +106,23 @@ def _edit(request, client=None):
     return render(request, "clients/client_form.html", {"form": form, "client": client})
 
 
-@staff_required(admin_only=True)
+@staff_required
 def client_create(request):
-    """A new client (admins)."""
+    """A new client (who may add clients: admins); others find no such page (404)."""
+    allowed_or_404(request.user, Action.ADD, Client)
     return _edit(request)
 
 
 @staff_required
 def client_edit(request, pk):
     """Edit a client's contact and content plan."""
-    client = get_object_or_404(Client.objects.visible_to(request.user, Action.CHANGE), pk=pk)
-    return _edit(request, client)
+    return _edit(request, selectors.client_get(user=request.user, pk=pk, action=Action.CHANGE))
 
 
 @staff_required
 def client_delete(request, pk):
     """Deletes a client and all its work, after confirmation (admins)."""
-    client = get_object_or_404(Client.objects.visible_to(request.user, Action.DELETE), pk=pk)
+    client = selectors.client_get(user=request.user, pk=pk, action=Action.DELETE)
     return confirm_then_delete(
         request,
         client,
@@ -185,7 +141,7 @@ def client_invite(request, pk):
 
     Inviting is changing the client (one policy check, the API's too): hidden clients 404.
     """
-    client = client_get(user=request.user, pk=pk, action=Action.CHANGE)
+    client = selectors.client_get(user=request.user, pk=pk, action=Action.CHANGE)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = call_service(

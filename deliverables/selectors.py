@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from localbzz.accounts.permissions import Action
 
-from .models import Deliverable, DeliverableType
+from .models import Deliverable, DeliverableReview, DeliverableType
 
 #: the content plan: a client's monthly target per deliverable type
 PLAN = (
@@ -70,3 +70,8 @@ def plan_progress(*, user, client, today=None) -> list[dict]:
 def month_start(today=None):
     """The first day of the month ``plan_progress`` counts."""
     return (today or timezone.localdate()).replace(day=1)
+
+
+def deliverable_reviews(deliverable) -> QuerySet[DeliverableReview]:
+    """The client's decisions on a deliverable the caller already may see, newest first."""
+    return DeliverableReview.objects.filter(deliverable=deliverable).select_related("reviewed_by")

@@ -4,19 +4,6 @@ from __future__ import annotations
 
 from django import forms
 
-from .models import ApprovalStatus
-
-
-class SubmissionFilterForm(forms.Form):
-    q = forms.CharField(
-        label="Search",
-        required=False,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Business, contact, email"}),
-    )
-    status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *ApprovalStatus.choices]
-    )
-
 
 class RejectForm(forms.Form):
     reason = forms.CharField(

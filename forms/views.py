@@ -3,46 +3,29 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Case, IntegerField, Q, Value, When
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action
-from localbzz.views import call_service, paginate
+from localbzz.web import call_service, filtered_list
 
-from . import services
-from .forms import RejectForm, SubmissionFilterForm
-from .models import ApprovalStatus, FormSubmission
+from . import selectors, services
+from .filtersets import FormSubmissionFilterSet
+from .forms import RejectForm
+from .models import ApprovalStatus
 
 
 @staff_required
 @require_GET
 def submission_list(request):
     """The review queue: pending first, then the most recent."""
-    form = SubmissionFilterForm(request.GET or None)
-    qs = FormSubmission.objects.visible_to(request.user).select_related("client")
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            q = data["q"]
-            qs = qs.filter(
-                Q(business_name__icontains=q) | Q(contact_name__icontains=q) | Q(email__icontains=q)
-            )
-        if data["status"]:
-            qs = qs.filter(approval_status=data["status"])
-    qs = qs.annotate(
-        pending_first=Case(
-            When(approval_status=ApprovalStatus.PENDING, then=Value(0)),
-            default=Value(1),
-            output_field=IntegerField(),
-        )
-    ).order_by("pending_first", "-created_at")
-    page_obj, querystring = paginate(request, qs)
-    return render(
+    return filtered_list(
         request,
+        FormSubmissionFilterSet,
+        selectors.form_submission_rows(user=request.user),
         "forms/formsubmission_list.html",
-        {"filter_form": form, "page_obj": page_obj, "querystring": querystring},
+        order=("pending_first", "-created_at"),
     )
 
 
@@ -63,10 +46,7 @@ def _detail(request, submission, reject_form=None, status=200):
 @require_GET
 def submission_detail(request, pk):
     """One submission with its approve and reject actions."""
-    submission = get_object_or_404(
-        FormSubmission.objects.visible_to(request.user).select_related("client", "reviewed_by"),
-        pk=pk,
-    )
+    submission = selectors.form_submission_get(user=request.user, pk=pk)
     return _detail(request, submission)
 
 
@@ -74,9 +54,7 @@ def submission_detail(request, pk):
 @require_POST
 def submission_approve(request, pk):
     """Approves the submission and creates its Pitching client."""
-    submission = get_object_or_404(
-        FormSubmission.objects.visible_to(request.user, Action.APPROVE), pk=pk
-    )
+    submission = selectors.form_submission_get(user=request.user, pk=pk, action=Action.APPROVE)
     client = services.form_submission_approve(submission=submission, actor=request.user)
     messages.success(request, f"Approved: {client.name} is now a Pitching client.")
     return redirect("clients:detail", pk=client.pk)
@@ -85,10 +63,8 @@ def submission_approve(request, pk):
 @staff_required
 @require_POST
 def submission_reject(request, pk):
-    """Rejects the submission with a reason."""
-    submission = get_object_or_404(
-        FormSubmission.objects.visible_to(request.user, Action.CHANGE), pk=pk
-    )
+    """Rejects the submission with a reason (the same action as approving, as in the API)."""
+    submission = selectors.form_submission_get(user=request.user, pk=pk, action=Action.APPROVE)
     form = RejectForm(request.POST)
     if form.is_valid():
         done = call_service(

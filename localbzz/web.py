@@ -8,9 +8,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from localbzz.accounts.permissions import allows
 
 PER_PAGE = 25
 
@@ -128,3 +131,9 @@ def counts_by(queryset, field: str = "status") -> dict:
     """``{value: number of rows}`` of ``field`` over ``queryset``, in one query."""
     rows = queryset.order_by().values(field).annotate(n=Count("pk")).values_list(field, "n")
     return dict(rows)
+
+
+def allowed_or_404(user, action: str, target) -> None:
+    """Asks the policy (``allows``); a page the user may not use is a missing page (404)."""
+    if not allows(user, action, target):
+        raise Http404("Not found")

@@ -4,43 +4,10 @@ from __future__ import annotations
 
 from django import forms
 
-from clients.models import Client
 from localbzz.widgets import use_fast_selects
 from team.models import TeamMember
 
-from .models import ClientPortalRequest, RequestPriority, RequestStatus, RequestTopic
-
-
-class RequestFilterForm(forms.Form):
-    q = forms.CharField(
-        label="Search",
-        required=False,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Text or client"}),
-    )
-    status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *RequestStatus.choices]
-    )
-    priority = forms.ChoiceField(
-        label="Priority", required=False, choices=[("", "Any priority"), *RequestPriority.choices]
-    )
-    topic = forms.ChoiceField(
-        label="Topic", required=False, choices=[("", "Any topic"), *RequestTopic.choices]
-    )
-    client = forms.ModelChoiceField(
-        label="Client", required=False, queryset=Client.objects.none(), empty_label="Any client"
-    )
-    assigned_to = forms.ModelChoiceField(
-        label="Assigned to",
-        required=False,
-        queryset=TeamMember.objects.none(),
-        empty_label="Anyone",
-    )
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
-        self.fields["assigned_to"].queryset = TeamMember.objects.visible_to(user).only("id", "name")
-        use_fast_selects(self)
+from .models import ClientPortalRequest
 
 
 class RequestUpdateForm(forms.ModelForm):

@@ -3,74 +3,52 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Case, IntegerField, Q, Value, When
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action
-from localbzz.views import call_service, paginate, safe_next
+from localbzz.web import call_service, filtered_list, safe_next
 
-from . import services
-from .models import ClientPortalRequest, PortalRequestReply, RequestStatus
-from .staff_forms import ReplyForm, RequestFilterForm, RequestUpdateForm
+from . import selectors, services
+from .filtersets import PortalRequestFilterSet
+from .models import RequestStatus
+from .staff_forms import ReplyForm, RequestUpdateForm
 
 
-def _inbox_context(request) -> dict:
-    form = RequestFilterForm(request.GET or None, user=request.user)
-    qs = ClientPortalRequest.objects.visible_to(request.user).select_related(
-        "client", "assigned_to", "created_by"
+def _inbox(request, template: str):
+    """The inbox (filtered by the query string): new first, then working, then done."""
+    return filtered_list(
+        request,
+        PortalRequestFilterSet,
+        selectors.portal_request_inbox(user=request.user),
+        template,
+        {"statuses": RequestStatus.values},
+        order=("open_rank", "-priority", "-created_at"),
     )
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            qs = qs.filter(Q(content__icontains=data["q"]) | Q(client__name__icontains=data["q"]))
-        for name in ("status", "priority", "topic", "client", "assigned_to"):
-            if data[name]:
-                qs = qs.filter(**{name: data[name]})
-    qs = qs.annotate(
-        open_rank=Case(
-            When(status=RequestStatus.NEW, then=Value(0)),
-            When(status=RequestStatus.WORKING, then=Value(1)),
-            default=Value(2),
-            output_field=IntegerField(),
-        )
-    ).order_by("open_rank", "-priority", "-created_at")
-    page_obj, querystring = paginate(request, qs)
-    return {
-        "filter_form": form,
-        "page_obj": page_obj,
-        "querystring": querystring,
-        "statuses": RequestStatus.values,
-    }
 
 
 @staff_required
 @require_GET
 def request_list(request):
     """The inbox: new first, then working, then done."""
-    return render(request, "requests/request_list.html", _inbox_context(request))
+    return _inbox(request, "requests/request_list.html")
 
 
 @staff_required
 @require_GET
 def request_inbox_partial(request):
     """The inbox table alone, for live refresh."""
-    return render(request, "requests/_inbox.html", _inbox_context(request))
+    return _inbox(request, "requests/_inbox.html")
 
 
 def _get(request, pk, action=Action.VIEW):
-    return get_object_or_404(
-        ClientPortalRequest.objects.visible_to(request.user, action).select_related(
-            "client", "assigned_to", "created_by"
-        ),
-        pk=pk,
-    )
+    return selectors.portal_request_get(user=request.user, pk=pk, action=action)
 
 
 def _detail(request, portal_request, *, update_form=None, reply_form=None, status=200):
-    replies = PortalRequestReply.objects.filter(request=portal_request).select_related("author")
+    replies = selectors.portal_request_replies(portal_request)
     return render(
         request,
         "requests/request_detail.html",

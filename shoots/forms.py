@@ -12,38 +12,6 @@ from team.models import RoleName, TeamMember
 
 from .models import ShootStatus
 
-WHEN_CHOICES = [
-    ("", "Any time"),
-    ("today", "Today"),
-    ("week", "This week"),
-    ("upcoming", "Upcoming"),
-    ("past", "Past"),
-]
-
-
-class ShootFilterForm(forms.Form):
-    q = forms.CharField(
-        label="Search",
-        required=False,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Title, client, place"}),
-    )
-    status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *ShootStatus.choices]
-    )
-    client = forms.ModelChoiceField(
-        label="Client", required=False, queryset=Client.objects.none(), empty_label="Any client"
-    )
-    member = forms.ModelChoiceField(
-        label="Crew", required=False, queryset=TeamMember.objects.none(), empty_label="Anyone"
-    )
-    when = forms.ChoiceField(label="When", required=False, choices=WHEN_CHOICES)
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
-        self.fields["member"].queryset = TeamMember.objects.visible_to(user).only("id", "name")
-        use_fast_selects(self)
-
 
 class ShootForm(forms.Form):
     """A shoot's own fields; the crew comes from CrewFormSet."""

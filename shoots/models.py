@@ -50,6 +50,10 @@ class ShootQuerySet(VisibleQuerySet):
         """Shoots that have not ended yet."""
         return self.filter(shoot_end__gte=timezone.now())
 
+    def over(self):
+        """Shoots that have ended."""
+        return self.filter(shoot_end__lt=timezone.now())
+
     def planned(self):
         """Scheduled or postponed (neither done nor cancelled)."""
         return self.filter(status__in=[ShootStatus.SCHEDULED, ShootStatus.POSTPONED])

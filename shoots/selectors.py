@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 
 from localbzz.accounts.permissions import Action
 
@@ -19,3 +20,16 @@ def shoot_list(*, user, action: str = Action.VIEW) -> QuerySet[Shoot]:
             ),
         )
     )
+
+
+def shoot_rows(*, user) -> QuerySet[Shoot]:
+    """The shoots ``user`` may see, with the client and crew a page shows."""
+    return shoot_list(user=user).select_related("client")
+
+
+def shoot_get(*, user, pk, action: str = Action.VIEW) -> Shoot:
+    """One shoot ``user`` may act on (a hidden one is missing: 404), with client and crew."""
+    shoot = shoot_list(user=user, action=action).select_related("client").filter(pk=pk).first()
+    if shoot is None:
+        raise Http404("No such shoot.")
+    return shoot

@@ -6,91 +6,39 @@ import calendar as pycalendar
 from datetime import date, timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from deliverables.selectors import deliverable_rows
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
-from localbzz.views import (
-    call_service,
-    confirm_then_delete,
-    day_start,
-    paginate,
-    safe_next,
-    week_bounds,
-)
+from localbzz.web import call_service, confirm_then_delete, filtered_list, safe_next, week_bounds
+from tasks.selectors import task_list
 
-from . import services
-from .forms import CrewFormSet, ShootFilterForm, ShootForm, StatusForm
-from .models import Shoot, ShootAssignment, ShootStatus
+from . import selectors, services
+from .filtersets import ShootFilterSet
+from .forms import CrewFormSet, ShootForm, StatusForm
+from .models import ShootStatus
 
-
-def _base(user):
-    return (
-        Shoot.objects.visible_to(user)
-        .select_related("client")
-        .prefetch_related(
-            Prefetch("assignments", queryset=ShootAssignment.objects.select_related("team_member"))
-        )
-    )
-
-
-def _filtered(request):
-    form = ShootFilterForm(request.GET or None, user=request.user)
-    qs = _base(request.user)
-    order = "-shoot_start"
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            q = data["q"]
-            qs = qs.filter(
-                Q(title__icontains=q) | Q(client__name__icontains=q) | Q(location__icontains=q)
-            )
-        if data["status"]:
-            qs = qs.filter(status=data["status"])
-        if data["client"]:
-            qs = qs.filter(client=data["client"])
-        if data["member"]:
-            qs = qs.filter(assignments__team_member=data["member"])
-        today = timezone.localdate()
-        if data["when"] == "today":
-            qs = qs.filter(
-                shoot_start__gte=day_start(today),
-                shoot_start__lt=day_start(today + timedelta(days=1)),
-            )
-            order = "shoot_start"
-        elif data["when"] == "week":
-            start, end = week_bounds(today)
-            qs = qs.filter(shoot_start__gte=day_start(start), shoot_start__lt=day_start(end))
-            order = "shoot_start"
-        elif data["when"] == "upcoming":
-            qs = qs.filter(shoot_start__gte=timezone.now())
-            order = "shoot_start"
-        elif data["when"] == "past":
-            qs = qs.filter(shoot_start__lt=timezone.now())
-    return form, qs.order_by(order)
+#: the order of a list narrowed to a period: soonest first; otherwise the latest first
+PERIOD_ORDER = {"today": "shoot_start", "week": "shoot_start", "upcoming": "shoot_start"}
 
 
 @staff_required
 @require_GET
 def shoot_list(request):
     """Shoots, filtered, searched and paginated."""
-    form, qs = _filtered(request)
-    page_obj, querystring = paginate(request, qs)
-    return render(
+    return filtered_list(
         request,
+        ShootFilterSet,
+        selectors.shoot_rows(user=request.user),
         "shoots/shoot_list.html",
-        {
-            "filter_form": form,
-            "page_obj": page_obj,
-            "querystring": querystring,
-            "statuses": ShootStatus.values,
-        },
+        {"statuses": ShootStatus.values},
+        order=(PERIOD_ORDER.get(request.GET.get("when"), "-shoot_start"),),
     )
 
 
@@ -119,9 +67,10 @@ def shoot_calendar(request):
         prev_anchor, next_anchor = start - timedelta(days=7), start + timedelta(days=7)
         title = f"Week of {start:%d %B %Y}"
     shoots = (
-        Shoot.objects.visible_to(request.user)
+        selectors.shoot_list(user=request.user)
+        .prefetch_related(None)
         .select_related("client")
-        .filter(shoot_start__gte=day_start(start), shoot_start__lt=day_start(end))
+        .between_days(start, end)
         .only("id", "shoot_start", "status", "client__name")
         .order_by("shoot_start")
     )
@@ -162,9 +111,11 @@ def shoot_calendar(request):
 @require_GET
 def shoot_detail(request, pk):
     """One shoot with its crew, deliverables and tasks."""
-    shoot = get_object_or_404(_base(request.user), pk=pk)
-    deliverables = shoot.deliverables.select_related("assignee").order_by("due_date", "title")
-    tasks = shoot.tasks.order_by("due_date", "name")
+    shoot = selectors.shoot_get(user=request.user, pk=pk)
+    deliverables = (
+        deliverable_rows(user=request.user).filter(shoot=shoot).order_by("due_date", "title")
+    )
+    tasks = task_list(user=request.user).filter(shoot=shoot).order_by("due_date", "name")
     return render(
         request,
         "shoots/shoot_detail.html",
@@ -235,17 +186,14 @@ def shoot_create(request):
 @staff_required
 def shoot_edit(request, pk):
     """Edit a shoot and its crew."""
-    shoot = get_object_or_404(_base(request.user).filter(pk=pk))
-    if not allows(request.user, Action.CHANGE, shoot):
-        raise PermissionDenied
-    return _edit(request, shoot)
+    return _edit(request, selectors.shoot_get(user=request.user, pk=pk, action=Action.CHANGE))
 
 
 @staff_required
 @require_POST
 def shoot_set_status(request, pk):
     """One-click status change."""
-    shoot = get_object_or_404(Shoot.objects.visible_to(request.user, Action.CHANGE), pk=pk)
+    shoot = selectors.shoot_get(user=request.user, pk=pk, action=Action.CHANGE)
     form = StatusForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("Choose one of: " + ", ".join(ShootStatus.values))
@@ -262,7 +210,7 @@ def shoot_set_status(request, pk):
 @staff_required
 def shoot_delete(request, pk):
     """Deletes a shoot after confirmation (a completed one: admins only)."""
-    shoot = get_object_or_404(Shoot.objects.visible_to(request.user, Action.DELETE), pk=pk)
+    shoot = selectors.shoot_get(user=request.user, pk=pk, action=Action.DELETE)
     return confirm_then_delete(
         request,
         shoot,

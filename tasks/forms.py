@@ -15,34 +15,6 @@ from team.models import TeamMember
 from .models import TaskPriority, TaskStatus
 
 
-class TaskFilterForm(forms.Form):
-    q = forms.CharField(
-        label="Search",
-        required=False,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Name or client"}),
-    )
-    status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *TaskStatus.choices]
-    )
-    priority = forms.ChoiceField(
-        label="Priority", required=False, choices=[("", "Any priority"), *TaskPriority.choices]
-    )
-    assignee = forms.ModelChoiceField(
-        label="Assignee", required=False, queryset=TeamMember.objects.none(), empty_label="Anyone"
-    )
-    client = forms.ModelChoiceField(
-        label="Client", required=False, queryset=Client.objects.none(), empty_label="Any client"
-    )
-    mine = forms.BooleanField(label="Mine only", required=False)
-    open = forms.BooleanField(label="Open only", required=False)
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = TeamMember.objects.visible_to(user).only("id", "name")
-        self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
-        use_fast_selects(self)
-
-
 class TaskForm(forms.Form):
     """A task's fields; links to shoot and deliverable are offered within the chosen client."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import DurationField, OuterRef, QuerySet, Subquery, Sum
+from django.http import Http404
 
 from localbzz.accounts.permissions import Action, scope
 
@@ -33,3 +34,17 @@ def task_list(*, user, action: str = Action.VIEW) -> QuerySet[Task]:
 def time_entry_list(*, user, task: Task) -> QuerySet[TimeEntry]:
     """The time entries of a task ``user`` may see."""
     return scope(TimeEntry.objects.filter(task=task), user).select_related("user")
+
+
+def task_rows(*, user) -> QuerySet[Task]:
+    """The tasks ``user`` may see, with the client, shoot and deliverable a page links to."""
+    return task_list(user=user).select_related("client", "shoot", "deliverable")
+
+
+def task_get(*, user, pk, action: str = Action.VIEW) -> Task:
+    """One task ``user`` may act on, with what its page shows, else 404."""
+    task = task_list(user=user, action=action).select_related("client", "shoot", "deliverable")
+    task = task.filter(pk=pk).first()
+    if task is None:
+        raise Http404("No such task.")
+    return task

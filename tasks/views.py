@@ -6,20 +6,29 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
-from localbzz.views import call_service, confirm_then_delete, is_htmx, paginate, safe_next
+from localbzz.web import (
+    call_service,
+    confirm_then_delete,
+    counts_by,
+    filter_rows,
+    filtered_list,
+    is_htmx,
+    safe_next,
+)
 
-from . import services
-from .forms import StatusForm, TaskFilterForm, TaskForm, TimeLogForm
-from .models import Task, TaskStatus, TimeEntry
+from . import selectors, services
+from .filtersets import TaskFilterSet
+from .forms import StatusForm, TaskForm, TimeLogForm
+from .models import TaskStatus
 
 BOARD_LIMIT = 25
 CARD_FIELDS = (
@@ -35,36 +44,12 @@ CARD_FIELDS = (
     "shoot__shoot_start",
     "deliverable__title",
 )
-
-
-def _base(user):
-    return (
-        Task.objects.visible_to(user)
-        .select_related("client", "shoot", "deliverable")
-        .prefetch_related("assignees")
-    )
+ORDER = ("due_date", "name")
 
 
 def _filtered(request):
-    form = TaskFilterForm(request.GET or None, user=request.user)
-    qs = _base(request.user)
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            qs = qs.filter(Q(name__icontains=data["q"]) | Q(client__name__icontains=data["q"]))
-        if data["status"]:
-            qs = qs.filter(status=data["status"])
-        if data["priority"]:
-            qs = qs.filter(priority=data["priority"])
-        if data["assignee"]:
-            qs = qs.filter(assignees=data["assignee"])
-        if data["client"]:
-            qs = qs.filter(client=data["client"])
-        if data["mine"]:
-            qs = qs.filter(assignees=request.user.team_member_id)
-        if data["open"]:
-            qs = qs.exclude(status=TaskStatus.COMPLETED)
-    return form, qs
+    """The FilterSet of the query string and the tasks it lets through."""
+    return filter_rows(request, TaskFilterSet, selectors.task_rows(user=request.user))
 
 
 def _querystring(request) -> str:
@@ -81,26 +66,19 @@ def _running(request):
 @require_GET
 def task_list(request):
     """Tasks, filtered, searched and paginated."""
-    form, qs = _filtered(request)
-    page_obj, querystring = paginate(request, qs.order_by("due_date", "name"))
-    return render(
+    return filtered_list(
         request,
+        TaskFilterSet,
+        selectors.task_rows(user=request.user),
         "tasks/task_list.html",
-        {
-            "filter_form": form,
-            "page_obj": page_obj,
-            "querystring": querystring,
-            "today": timezone.localdate(),
-            "running": _running(request),
-        },
+        {"today": timezone.localdate(), "running": _running(request)},
+        order=ORDER,
     )
 
 
 def _board_context(request) -> dict:
-    form, qs = _filtered(request)
-    counts = {
-        row["status"]: row["n"] for row in qs.order_by().values("status").annotate(n=Count("id"))
-    }
+    filterset, qs = _filtered(request)
+    counts = counts_by(qs)
     querystring = _querystring(request)
     columns = []
     for status in TaskStatus.values:
@@ -108,7 +86,7 @@ def _board_context(request) -> dict:
             qs.filter(status=status)
             .prefetch_related(None)
             .only(*CARD_FIELDS)
-            .order_by("due_date", "name")[:BOARD_LIMIT]
+            .order_by(*ORDER)[:BOARD_LIMIT]
         )
         total = counts.get(status, 0)
         columns.append(
@@ -117,7 +95,7 @@ def _board_context(request) -> dict:
     # One assignee query for the whole board, however many columns have cards.
     prefetch_related_objects([t for col in columns for t in col["cards"]], "assignees")
     return {
-        "filter_form": form,
+        "filter_form": filterset.form,
         "columns": columns,
         "statuses": TaskStatus.values,
         "querystring": querystring,
@@ -144,10 +122,8 @@ def task_board_partial(request):
 
 def _render_detail(request, pk, log_form, status=200):
     """The task page: links, assignees, time log and the time-logging form."""
-    task = get_object_or_404(_base(request.user).with_time_logged(), pk=pk)
-    entries = (
-        TimeEntry.objects.filter(task=task).select_related("user").order_by("-started_at")[:50]
-    )
+    task = selectors.task_get(user=request.user, pk=pk)
+    entries = selectors.time_entry_list(user=request.user, task=task).order_by("-started_at")[:50]
     running = _running(request)
     return render(
         request,
@@ -230,12 +206,11 @@ def task_create(request):
 @staff_required
 def task_edit(request, pk):
     """Edit a task, including who it is assigned to."""
-    task = get_object_or_404(Task.objects.visible_to(request.user, Action.CHANGE), pk=pk)
-    return _edit(request, task)
+    return _edit(request, _task_for_change(request, pk))
 
 
 def _task_for_change(request, pk):
-    return get_object_or_404(Task.objects.visible_to(request.user, Action.CHANGE), pk=pk)
+    return selectors.task_get(user=request.user, pk=pk, action=Action.CHANGE)
 
 
 @staff_required
@@ -322,7 +297,7 @@ def time_log(request, pk):
 @staff_required
 def task_delete(request, pk):
     """Deletes a task after confirmation."""
-    task = get_object_or_404(Task.objects.visible_to(request.user, Action.DELETE), pk=pk)
+    task = selectors.task_get(user=request.user, pk=pk, action=Action.DELETE)
     return confirm_then_delete(
         request,
         task,

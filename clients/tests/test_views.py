@@ -28,7 +28,7 @@ def test_list_filters_by_status_frequency_and_search(team, db):
     html = team.get("/clients/?shoot_frequency=Monthly").content.decode()
     assert "Active Monthly" in html
     assert "Pitch Quarterly" not in html
-    html = team.get("/clients/?q=pitch").content.decode()
+    html = team.get("/clients/?search=pitch").content.decode()
     assert "Pitch Quarterly" in html
     assert "Active Monthly" not in html
 
@@ -107,7 +107,7 @@ def test_admin_creates_and_deletes_a_client(client, admin_user, db):
     assert not Client.objects.filter(pk=zed.pk).exists()
 
 
-@pytest.mark.parametrize("url", ["/clients/", "/clients/?q=a&status=Active", "detail"])
+@pytest.mark.parametrize("url", ["/clients/", "/clients/?search=a&status=Active", "detail"])
 def test_query_count_does_not_grow_with_rows(
     team, client_a, team_user, url, django_assert_num_queries
 ):

@@ -52,7 +52,7 @@ def test_home_counts_each_list_and_links_to_it(team, team_user, client_a):
         "/deliverables/?due=overdue",
         "/tasks/?mine=1&amp;open=1",
         "/requests/?status=New",
-        "/submissions/?status=Pending",
+        "/submissions/?approval_status=Pending",
         "/deliverables/?status=Needs+Review",
         "/shoots/?when=today",
     ):
@@ -86,7 +86,7 @@ def test_filtered_lists_behind_the_home_links_work(team, team_user, client_a):
         "/shoots/?when=week",
         "/tasks/?mine=1&open=1",
         "/requests/?status=New",
-        "/submissions/?status=Pending",
+        "/submissions/?approval_status=Pending",
     ):
         assert team.get(url).status_code == 200
 

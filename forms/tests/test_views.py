@@ -55,7 +55,7 @@ def test_queue_shows_pending_first_and_filters(team, db):
     team.post(f"/submissions/{done.pk}/reject/", {"reason": "no"})
     html = team.get("/submissions/").content.decode().split("<tbody>")[1]
     assert html.index("Old pending") < html.index("Rejected one")
-    html = team.get("/submissions/?status=Pending").content.decode()
+    html = team.get("/submissions/?approval_status=Pending").content.decode()
     assert "Old pending" in html
     assert "Rejected one" not in html
 

@@ -28,7 +28,7 @@ def _rows(client, n, user):
 PAGES = [
     "/",
     "/deliverables/",
-    "/deliverables/?type=Reel&status=Delivered",
+    "/deliverables/?deliverable_type=Reel&status=Delivered",
     "/shoots/",
     "/requests/",
     "/account/",

@@ -21,7 +21,7 @@ def test_inbox_lists_requests_across_clients_new_first(team, client_a, client_b)
     make_portal_request(client_b, content="New thing")
     html = team.get("/requests/").content.decode()
     assert html.index("New thing") < html.index("Done thing")
-    html = team.get(f"/requests/?client={client_b.pk}").content.decode()
+    html = team.get(f"/requests/?client_id={client_b.pk}").content.decode()
     assert "New thing" in html
     assert "Done thing" not in html
 
@@ -66,7 +66,9 @@ def test_inbox_partial_is_a_live_region(team, client_a):
     assert "Live one" in html
 
 
-@pytest.mark.parametrize("url", ["/requests/", "/requests/inbox/", "/requests/?status=New&q=a"])
+@pytest.mark.parametrize(
+    "url", ["/requests/", "/requests/inbox/", "/requests/?status=New&search=a"]
+)
 def test_query_count_does_not_grow_with_rows(
     team, client_a, team_user, url, django_assert_num_queries
 ):

@@ -13,17 +13,16 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.views import View
 
-from clients.models import Client, ClientStatus
-from deliverables.models import Deliverable
+from clients.selectors import portal_client
+from deliverables.selectors import deliverable_list
 from localbzz.accounts.permissions import is_own_client_user, is_staff_user
-from shoots.models import Shoot, ShootAssignment
+from shoots.selectors import shoot_list
 
-from ..models import ClientPortalRequest
+from ..selectors import portal_request_list
 from ..urls_helpers import portal_reverse
 
 
@@ -42,11 +41,7 @@ class PortalMixin:
         # On a portal host the host names the client; /portal/<subdomain>/ is the path form.
         self.path_subdomain = None if host_subdomain else (subdomain or "").lower()
         name = host_subdomain or self.path_subdomain or ""
-        self.client = (
-            Client.objects.exclude(status=ClientStatus.INACTIVE)
-            .filter(client_portal_subdomain=name)
-            .first()
-        )
+        self.client = portal_client(name)
         if self.client is None:
             return render(request, "portal/unavailable.html", {"subdomain": name}, status=404)
         user = request.user
@@ -98,18 +93,13 @@ class PortalView(PortalMixin, View):
     """A portal page, with this portal's rows (``visible_to`` first, then the client)."""
 
     def deliverables(self):
-        return Deliverable.objects.visible_to(self.viewer).filter(client=self.client)
+        return deliverable_list(user=self.viewer).filter(client=self.client)
 
     def shoots(self):
-        crew = ShootAssignment.objects.select_related("team_member").order_by("team_member__name")
-        return (
-            Shoot.objects.visible_to(self.viewer)
-            .filter(client=self.client)
-            .prefetch_related(Prefetch("assignments", queryset=crew))
-        )
+        return shoot_list(user=self.viewer).filter(client=self.client)
 
     def portal_requests(self):
-        return ClientPortalRequest.objects.visible_to(self.viewer).filter(client=self.client)
+        return portal_request_list(user=self.viewer).filter(client=self.client)
 
     def get_deliverable(self, pk):
         deliverable = self.deliverables().select_related("shoot").filter(pk=pk).first()

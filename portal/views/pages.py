@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import messages
-from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
-from django.utils import timezone
 
-from deliverables.models import DeliverableReview, DeliverableStatus, DeliverableType
+from deliverables.filtersets import DeliverableFilterSet
+from deliverables.models import DeliverableStatus
+from deliverables.selectors import deliverable_reviews, month_start, plan_progress
 from deliverables.services import deliverable_review
 from localbzz.accounts.permissions import Action, allows
-from localbzz.web import call_service
-from shoots.models import ShootStatus
+from localbzz.web import call_service, filter_rows
+from shoots.filtersets import ShootFilterSet
 
+from ..filtersets import PortalRequestFilterSet
 from ..forms import PortalRequestForm, ReplyForm, ReviewForm
-from ..models import PortalRequestReply, RequestStatus
+from ..models import RequestStatus
+from ..selectors import portal_request_replies, portal_request_threads
 from ..services import portal_request_create, portal_request_reply
 from .base import PortalView
 
@@ -26,93 +26,42 @@ class HomeView(PortalView):
     template_name = "portal/home.html"
 
     def get(self, request):
-        now = timezone.now()
-        today = timezone.localdate()
-        month_start = today.replace(day=1)
-        next_month = (month_start + timedelta(days=32)).replace(day=1)
-        counts = self.deliverables().aggregate(
-            **{
-                kind: Count(
-                    "pk",
-                    filter=Q(
-                        deliverable_type=kind_type,
-                        due_date__gte=month_start,
-                        due_date__lt=next_month,
-                    ),
-                )
-                for kind, kind_type in (
-                    ("reels", DeliverableType.REEL),
-                    ("photos", DeliverableType.PHOTO),
-                    ("carousels", DeliverableType.CAROUSEL),
-                )
-            }
-        )
-        plan = [
-            ("Reels", counts["reels"], self.client.default_reels),
-            ("Photos", counts["photos"], self.client.default_photos),
-            ("Carousels", counts["carousels"], self.client.default_carousels),
-        ]
+        deliverables = self.deliverables()
         context = {
-            "next_shoots": list(
-                self.shoots()
-                .filter(
-                    shoot_end__gte=now,
-                    status__in=[ShootStatus.SCHEDULED, ShootStatus.POSTPONED],
-                )
-                .order_by("shoot_start")[:3]
-            ),
+            "next_shoots": list(self.shoots().not_over().planned().order_by("shoot_start")[:3]),
             "to_review": list(
-                self.deliverables()
-                .filter(status=DeliverableStatus.NEEDS_REVIEW)
-                .order_by("due_date", "title")[:6]
+                deliverables.filter(status=DeliverableStatus.NEEDS_REVIEW).order_by(
+                    "due_date", "title"
+                )[:6]
             ),
             "recently_delivered": list(
-                self.deliverables()
-                .filter(status=DeliverableStatus.DELIVERED)
-                .order_by("-status_changed_at", "-updated_at")[:6]
+                deliverables.filter(status=DeliverableStatus.DELIVERED).order_by(
+                    "-status_changed_at", "-updated_at"
+                )[:6]
             ),
             "open_requests": list(
                 self.portal_requests()
                 .exclude(status=RequestStatus.DONE)
                 .order_by("-created_at")[:5]
             ),
-            "plan": [
-                {
-                    "label": label,
-                    "done": done,
-                    "target": target,
-                    "percent": min(100, 5 * round(20 * done / target)) if target else 0,
-                }
-                for label, done, target in plan
-            ],
-            "month": month_start,
+            "plan": plan_progress(user=self.viewer, client=self.client),
+            "month": month_start(),
         }
         return self.render(context)
 
 
 class DeliverableListView(PortalView):
+    """The client's content, filtered by the deliverable list's FilterSet (as the API is)."""
+
     nav = "deliverables"
     template_name = "portal/deliverables.html"
 
     def get(self, request):
-        qs = self.deliverables().order_by("-due_date", "title")
-        kind = request.GET.get("type", "")
-        status = request.GET.get("status", "")
-        if kind in DeliverableType.values:
-            qs = qs.filter(deliverable_type=kind)
-        else:
-            kind = ""
-        if status in DeliverableStatus.values:
-            qs = qs.filter(status=status)
-        else:
-            status = ""
+        filterset, rows = filter_rows(request, DeliverableFilterSet, self.deliverables())
         return self.render(
             {
-                "deliverables": list(qs[:200]),
-                "types": DeliverableType.values,
-                "statuses": DeliverableStatus.values,
-                "current_type": kind,
-                "current_status": status,
+                "deliverables": list(rows.order_by("-due_date", "title")[:200]),
+                "filter_form": filterset.form,
             }
         )
 
@@ -122,9 +71,7 @@ class DeliverableDetailView(PortalView):
     template_name = "portal/deliverable_detail.html"
 
     def context(self, deliverable, form=None) -> dict:
-        reviews = DeliverableReview.objects.filter(deliverable=deliverable).select_related(
-            "reviewed_by"
-        )
+        reviews = deliverable_reviews(deliverable)
         return {
             "deliverable": deliverable,
             "reviews": list(reviews),
@@ -170,12 +117,13 @@ class ShootListView(PortalView):
     template_name = "portal/shoots.html"
 
     def get(self, request):
-        now = timezone.now()
-        shoots = self.shoots()
+        _, shoots = filter_rows(request, ShootFilterSet, self.shoots())
         return self.render(
             {
-                "upcoming": list(shoots.filter(shoot_end__gte=now).order_by("shoot_start")[:50]),
-                "past": list(shoots.filter(shoot_end__lt=now).order_by("-shoot_start")[:50]),
+                "upcoming": list(shoots.not_over().order_by("shoot_start")[:50]),
+                "past": list(
+                    shoots.exclude(pk__in=shoots.not_over()).order_by("-shoot_start")[:50]
+                ),
             }
         )
 
@@ -185,7 +133,8 @@ class RequestListView(PortalView):
     template_name = "portal/requests.html"
 
     def context(self, form=None) -> dict:
-        requests = self.portal_requests().annotate(reply_count=Count("replies"))
+        threads = portal_request_threads(user=self.viewer, client=self.client)
+        _, requests = filter_rows(self.request, PortalRequestFilterSet, threads)
         return {"requests": list(requests[:200]), "form": form or PortalRequestForm()}
 
     def get(self, request):
@@ -213,7 +162,7 @@ class RequestDetailView(PortalView):
     template_name = "portal/request_detail.html"
 
     def context(self, portal_request, form=None) -> dict:
-        replies = PortalRequestReply.objects.filter(request=portal_request).select_related("author")
+        replies = portal_request_replies(portal_request)
         return {
             "portal_request": portal_request,
             "replies": list(replies),

@@ -24,7 +24,7 @@ def test_team_list_shows_roles_and_counts(team, client_a):
     make_shoot(client_a, crew=[(eve, "Editor")], shoot_start=timezone.now() - timedelta(days=1))
     make_task(assignees=[eve], status="To Do")
     make_task(assignees=[eve], status="Completed", completed_at=timezone.now())
-    html = team.get("/team/?q=eve").content.decode()
+    html = team.get("/team/?search=eve").content.decode()
     row = html.split("Eve Editor")[1].split("</tr>")[0]
     assert "Scheduler" in row
     assert ">1</a>" in row.split("Upcoming shoots")[1]
