@@ -9,15 +9,18 @@ from django.db.models.functions import TruncWeek
 from django.shortcuts import render
 from django.utils import timezone
 
-from deliverables.models import Deliverable, DeliverableStatus
-from forms.models import ApprovalStatus, FormSubmission
+from deliverables.models import DeliverableStatus
+from deliverables.selectors import deliverable_list
+from forms.models import ApprovalStatus
+from forms.selectors import form_submission_list
 from localbzz.accounts.mixins import staff_required
 from localbzz.web import day_start, week_bounds
-from portal.models import ClientPortalRequest, RequestStatus
-from shoots.models import Shoot, ShootStatus
-from tasks.models import Task, TaskStatus
+from portal.models import RequestStatus
+from portal.selectors import portal_request_list
+from shoots.models import ShootStatus
+from shoots.selectors import shoot_list
+from tasks.selectors import task_list
 
-DONE_DELIVERABLE = [DeliverableStatus.READY_TO_POST, DeliverableStatus.DELIVERED]
 STATUS_COLOURS = {
     "To Do": "#94a3b8",
     "In Progress": "#3b82f6",
@@ -29,102 +32,70 @@ STATUS_COLOURS = {
 
 # --- home ----------------------------------------------------------------------------------
 def home_context(request) -> dict:
-    """Everything the home cards show: counts and the first rows of each list."""
+    """Everything the home cards show: counts and the first rows of each list.
+
+    Each card is a named rule of its list (a QuerySet method), and links to that list
+    filtered the same way, with the API's parameter names.
+    """
     user = request.user
-    today = timezone.localdate()
-    week_start, week_end = week_bounds(today)
-    shoots = (
-        Shoot.objects.visible_to(user)
-        .select_related("client")
-        .exclude(status=ShootStatus.CANCELLED)
-    )
-    today_shoots = shoots.filter(
-        shoot_start__gte=day_start(today), shoot_start__lt=day_start(today + timedelta(days=1))
-    ).order_by("shoot_start")
-    week_shoots = shoots.filter(
-        shoot_start__gte=day_start(week_start), shoot_start__lt=day_start(week_end)
-    ).order_by("shoot_start")
-    open_deliverables = (
-        Deliverable.objects.visible_to(user)
-        .select_related("client")
-        .exclude(status__in=DONE_DELIVERABLE)
-    )
-    overdue = open_deliverables.filter(due_date__lt=today).order_by("due_date")
-    due_soon = open_deliverables.filter(
-        due_date__gte=today, due_date__lte=today + timedelta(days=7)
-    ).order_by("due_date")
-    review = (
-        Deliverable.objects.visible_to(user)
-        .select_related("client")
-        .filter(status=DeliverableStatus.NEEDS_REVIEW)
-        .order_by("status_changed_at")
-    )
-    my_tasks = Task.objects.none()
-    if user.team_member_id:
-        my_tasks = (
-            Task.objects.visible_to(user)
-            .filter(assignees=user.team_member_id)
-            .exclude(status=TaskStatus.COMPLETED)
-            .select_related("client")
-            .order_by("due_date", "name")
-        )
-    new_requests = (
-        ClientPortalRequest.objects.visible_to(user)
+    shoots = shoot_list(user=user).prefetch_related(None).select_related("client")
+    shoots = shoots.exclude(status=ShootStatus.CANCELLED)
+    deliverables = deliverable_list(user=user).select_related("client")
+    my_tasks = task_list(user=user).prefetch_related(None).select_related("client")
+    rows = {
+        "today_shoots": shoots.today().order_by("shoot_start"),
+        "week_shoots": shoots.this_week().order_by("shoot_start"),
+        "overdue": deliverables.overdue().order_by("due_date"),
+        "due_soon": deliverables.due_soon().order_by("due_date"),
+        "review": deliverables.filter(status=DeliverableStatus.NEEDS_REVIEW).order_by(
+            "status_changed_at"
+        ),
+        "my_tasks": my_tasks.assigned_to(user.team_member_id).open().order_by("due_date", "name"),
+        "new_requests": portal_request_list(user=user)
         .filter(status=RequestStatus.NEW)
-        .select_related("client")
-    )
-    pending = FormSubmission.objects.visible_to(user).filter(approval_status=ApprovalStatus.PENDING)
-
+        .select_related("client"),
+        "pending": form_submission_list(user=user).filter(approval_status=ApprovalStatus.PENDING),
+    }
     # One counting query per table rather than one per card.
-    today_q = Q(shoot_start__gte=day_start(today), shoot_start__lt=day_start(today + timedelta(1)))
-    week_q = Q(shoot_start__gte=day_start(week_start), shoot_start__lt=day_start(week_end))
-    shoot_counts = shoots.order_by().aggregate(
-        today_shoots=Count("pk", filter=today_q), week_shoots=Count("pk", filter=week_q)
-    )
-    done = Q(status__in=DONE_DELIVERABLE)
-    deliverable_counts = (
-        Deliverable.objects.visible_to(user)
-        .order_by()
-        .aggregate(
-            overdue=Count("pk", filter=Q(due_date__lt=today) & ~done),
-            due_soon=Count(
-                "pk", filter=Q(due_date__gte=today, due_date__lte=today + timedelta(7)) & ~done
-            ),
-            review=Count("pk", filter=Q(status=DeliverableStatus.NEEDS_REVIEW)),
-        )
-    )
-    counts = {**shoot_counts, **deliverable_counts}
+    counts = {
+        **count_each(shoots, {k: rows[k] for k in ("today_shoots", "week_shoots")}),
+        **count_each(deliverables, {k: rows[k] for k in ("overdue", "due_soon", "review")}),
+    }
 
-    def card(title, qs, url, limit=5, key=None):
-        count = counts[key] if key in counts else qs.count()
-        return {"title": title, "rows": list(qs[:limit]), "count": count, "url": url}
+    def card(key, title, url, limit=5):
+        count = counts[key] if key in counts else rows[key].count()
+        return {"title": title, "rows": list(rows[key][:limit]), "count": count, "url": url}
 
     return {
-        "today": today,
+        "today": timezone.localdate(),
         "cards": {
-            "today_shoots": card(
-                "Shoots today", today_shoots, "/shoots/?when=today", key="today_shoots"
-            ),
-            "week_shoots": card(
-                "Shoots this week", week_shoots, "/shoots/?when=week", key="week_shoots"
-            ),
-            "overdue": card(
-                "Overdue deliverables", overdue, "/deliverables/?due=overdue", key="overdue"
-            ),
-            "due_soon": card(
-                "Due in the next 7 days", due_soon, "/deliverables/?due=soon", key="due_soon"
-            ),
-            "review": card(
-                "Waiting for client review",
-                review,
-                "/deliverables/?status=Needs+Review",
-                key="review",
-            ),
-            "my_tasks": card("My open tasks", my_tasks, "/tasks/?mine=1&open=1"),
-            "new_requests": card("New portal requests", new_requests, "/requests/?status=New"),
-            "pending": card("Pending form submissions", pending, "/submissions/?status=Pending"),
+            key: card(key, title, url)
+            for key, title, url in (
+                ("today_shoots", "Shoots today", "/shoots/?when=today"),
+                ("week_shoots", "Shoots this week", "/shoots/?when=week"),
+                ("overdue", "Overdue deliverables", "/deliverables/?due=overdue"),
+                ("due_soon", "Due in the next 7 days", "/deliverables/?due=soon"),
+                ("review", "Waiting for client review", "/deliverables/?status=Needs+Review"),
+                ("my_tasks", "My open tasks", "/tasks/?mine=1&open=1"),
+                ("new_requests", "New portal requests", "/requests/?status=New"),
+                ("pending", "Pending form submissions", "/submissions/?approval_status=Pending"),
+            )
         },
     }
+
+
+def count_each(base, narrowed: dict) -> dict:
+    """``{name: row count}`` of querysets that each narrow ``base``, in one query.
+
+    Each count is ``base`` filtered by the pks the narrowed queryset keeps: the named rules
+    stay QuerySet methods, and the database still answers every card of a table at once.
+    """
+    return base.order_by().aggregate(
+        **{
+            name: Count("pk", filter=Q(pk__in=qs.order_by().values("pk")))
+            for name, qs in narrowed.items()
+        }
+    )
 
 
 def status_chart(user, weeks: int = 8) -> dict:
@@ -132,7 +103,7 @@ def status_chart(user, weeks: int = 8) -> dict:
     today = timezone.localdate()
     first, _ = week_bounds(today - timedelta(weeks=weeks - 1))
     rows = (
-        Deliverable.objects.visible_to(user)
+        deliverable_list(user=user)
         .filter(status_changed_at__gte=day_start(first))
         .annotate(week=TruncWeek("status_changed_at"))
         .values("week", "status")
