@@ -45,10 +45,11 @@ class PasswordResetRequestForm(PasswordResetForm):
             email__iexact=email, role=Role.CLIENT, client=self.client, is_active=True
         )
 
-    def save(self, request=None, **kwargs):
+    def save(self, **kwargs):
+        # The portal's canonical address (settings), never the request's Host or port.
         for user in self.get_users(self.cleaned_data["email"]):
             portal_send_password_link(
-                user=user, base_url=portal_base_url(self.client, request), template="reset"
+                user=user, base_url=portal_base_url(self.client), template="reset"
             )
 
 

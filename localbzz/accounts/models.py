@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from localbzz.accounts.revocation import revoke_refresh_tokens
 from localbzz.db import choices_constraint
 
 
@@ -93,6 +94,25 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.email
+
+    # --- API sessions end with the password or the account --------------------------------
+    def set_password(self, raw_password):
+        super().set_password(raw_password)
+        self._revoke_tokens = True
+
+    def set_unusable_password(self):
+        super().set_unusable_password()
+        self._revoke_tokens = True
+
+    def save(self, *args, **kwargs):
+        """Saves; a changed password or an inactive account revokes the refresh tokens."""
+        revoke = not self._state.adding and (
+            getattr(self, "_revoke_tokens", False) or not self.is_active
+        )
+        super().save(*args, **kwargs)
+        self._revoke_tokens = False
+        if revoke:
+            revoke_refresh_tokens(self)
 
     def clean(self):
         super().clean()

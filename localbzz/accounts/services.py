@@ -9,6 +9,7 @@ from django.db import transaction
 from localbzz.services import apply_changes, validate_and_save
 
 from .models import Role, User
+from .revocation import revoke_refresh_tokens
 
 
 def validate_password(password: str, user: User) -> None:
@@ -48,5 +49,6 @@ def user_update(*, user: User, actor=None, password: str | None = None, **data) 
 
 @transaction.atomic
 def user_delete(*, user: User, actor=None) -> None:
-    """Deletes a user (their time entries go with them)."""
+    """Deletes a user (their time entries go with them); its refresh tokens stop working."""
+    revoke_refresh_tokens(user)
     user.delete()

@@ -3,15 +3,23 @@
 DRF's throttles keep every request's timestamp in one cached list and rewrite it on each
 request, so their cost grows with the rate. These count per window with one atomic ``incr``:
 constant cost, same settings (``DEFAULT_THROTTLE_RATES``), same 429 with ``Retry-After``.
+
+Anonymous requests are counted per client address as ``localbzz.net.client_ip`` reads it
+(``TRUSTED_PROXIES``), never per raw ``X-Forwarded-For`` header, which a client may vary.
 """
 
 from __future__ import annotations
 
 from rest_framework import throttling
 
+from localbzz.net import client_ip
+
 
 class FixedWindowMixin:
     """``num_requests`` per ``duration`` seconds, counted in aligned windows."""
+
+    def get_ident(self, request) -> str:
+        return client_ip(request)
 
     def allow_request(self, request, view) -> bool:
         if self.rate is None:

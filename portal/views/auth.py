@@ -16,6 +16,7 @@ from django.template.loader import select_template
 
 from clients.models import Client
 from clients.services import client_update
+from localbzz.accounts.reset_limits import ResetLimitMixin
 from localbzz.web import call_service, safe_next
 
 from ..forms import ContactForm, PasswordResetRequestForm, SignInForm
@@ -74,8 +75,14 @@ class SignOutView(PortalMixin, auth_views.LogoutView):
         return self.url("sign_in")
 
 
-class PasswordResetView(PortalMixin, PortalFormStatusMixin, auth_views.PasswordResetView):
-    """Sends a one-time set-password link to a user of this portal's client."""
+class PasswordResetView(
+    PortalMixin, ResetLimitMixin, PortalFormStatusMixin, auth_views.PasswordResetView
+):
+    """Sends a one-time set-password link to a user of this portal's client.
+
+    The link is on the portal's canonical address (never the request's Host); requests are
+    limited per address (429) and per account (silently, same answer).
+    """
 
     login_required = False
     template_name = "portal/password_reset.html"
@@ -84,10 +91,15 @@ class PasswordResetView(PortalMixin, PortalFormStatusMixin, auth_views.PasswordR
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "client": self.client}
 
-    def form_valid(self, form):
-        form.save(request=self.request)
+    def reset_done(self):
         # The same answer whether or not the address is known: no account enumeration.
         return self.render({"sent": True})
+
+    def form_valid(self, form):
+        refused = self.refuse_reset(form)
+        if refused is None:
+            form.save()
+        return refused or self.reset_done()
 
 
 class SetPasswordView(PortalMixin, PortalFormStatusMixin, auth_views.PasswordResetConfirmView):

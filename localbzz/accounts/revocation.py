@@ -1,0 +1,22 @@
+"""Ending a user's API sessions: every refresh token it holds goes on the blacklist.
+
+Called by the user model when a password is set (changed, reset, made unusable) and when an
+account is saved inactive, and by the delete service. Access tokens need no list: they carry
+a digest of the password hash (simplejwt's ``CHECK_REVOKE_TOKEN``), compared on each request,
+and an inactive user is refused on each request anyway.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+
+
+def revoke_refresh_tokens(user) -> int:
+    """Blacklists every unexpired, not yet blacklisted refresh token of ``user``."""
+    tokens = OutstandingToken.objects.filter(
+        user_id=user.pk, expires_at__gt=timezone.now(), blacklistedtoken__isnull=True
+    )
+    rows = [BlacklistedToken(token=token) for token in tokens]
+    BlacklistedToken.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
