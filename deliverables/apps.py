@@ -5,3 +5,6 @@ class DeliverablesConfig(AppConfig):
     name = "deliverables"
     verbose_name = "Deliverables"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import events  # noqa: F401 - registers the app's event types and representation

@@ -5,3 +5,6 @@ class TasksConfig(AppConfig):
     name = "tasks"
     verbose_name = "Tasks"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import events  # noqa: F401 - registers the app's event types and representation

@@ -5,3 +5,6 @@ class TeamConfig(AppConfig):
     name = "team"
     verbose_name = "Team"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import events  # noqa: F401 - registers the app's event types and representation

@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 
 from . import services
+from .delivery import webhook_delivery_redeliver, webhook_endpoint_send_test
 from .models import (
     Event,
     Notification,
@@ -68,7 +69,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     @admin.action(description="Send a test event")
     def send_test(self, request, queryset):
         for endpoint in queryset.filter(is_active=True):
-            delivery = services.webhook_endpoint_send_test(endpoint=endpoint, actor=request.user)
+            delivery = webhook_endpoint_send_test(endpoint=endpoint, actor=request.user)
             messages.info(request, f"{endpoint.url}: {delivery.status}")
 
 
@@ -84,7 +85,7 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     @admin.action(description="Redeliver (new attempt cycle)")
     def redeliver(self, request, queryset):
         for delivery in queryset:
-            services.webhook_delivery_redeliver(delivery=delivery, actor=request.user)
+            webhook_delivery_redeliver(delivery=delivery, actor=request.user)
 
     def has_add_permission(self, request):
         return False

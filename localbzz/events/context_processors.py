@@ -2,6 +2,8 @@
 
 from django.utils.functional import SimpleLazyObject
 
+from .models import Notification
+
 RECENT = 5
 
 
@@ -10,7 +12,6 @@ def notifications(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from .models import Notification
 
     return {
         "notifications_unread": SimpleLazyObject(

@@ -1,11 +1,13 @@
-"""After-commit fan-out of an event: webhooks, live listeners, notifications.
+"""After-commit fan-out of an event: notifications, live listeners, webhook jobs.
 
-``create_deliveries`` runs inside the emitting transaction (the deliveries are part of the
-outbox); ``dispatch_event`` runs after commit and hands ids, never instances, onwards.
+``dispatch_event`` runs after commit (``EventsConfig.ready()`` connects it to
+``services.dispatch``) and hands ids, never instances, onwards. The pending deliveries were
+written with the event, in the emitting transaction (``services.create_deliveries``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 
@@ -13,7 +15,11 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.utils import timezone
 
-from .models import DeliveryStatus, Event, WebhookDelivery, WebhookEndpoint
+from localbzz.accounts.permissions import policy_for, role_of
+
+from .delivery import queue_delivery
+from .models import DeliveryStatus, Event, WebhookDelivery
+from .notifications import notify_for_event
 
 logger = logging.getLogger(__name__)
 
@@ -25,28 +31,14 @@ def client_group(client_id) -> str:
     return f"client_{client_id}"
 
 
-def create_deliveries(event: Event) -> list[WebhookDelivery]:
-    """Writes a pending delivery per active endpoint subscribed to the event's type."""
-    endpoints = WebhookEndpoint.objects.subscribed_to(event.type)
-    if not endpoints:
-        return []
-    return WebhookDelivery.objects.bulk_create(
-        [WebhookDelivery(endpoint=endpoint, event=event) for endpoint in endpoints]
-    )
-
-
 def groups_for(event: Event) -> list[str]:
     """Who hears an event live: staff always; a client's users when it is client-visible."""
-    from localbzz.accounts.permissions import policy_for
-
     audience = policy_for(Event).client_audience(event)
     return [STAFF_GROUP, *(client_group(client_id) for client_id in audience)]
 
 
 def groups_for_user(user) -> list[str]:
     """The live groups a signed-in user joins (none for anonymous or inactive users)."""
-    from localbzz.accounts.permissions import role_of
-
     role = role_of(user)
     if role in ("admin", "team"):
         return [STAFF_GROUP]
@@ -59,8 +51,6 @@ def _run_async(coro_fn, *args) -> None:
     """Runs an async channel-layer call from sync code, even under a running event loop
     (the Playwright sync API keeps one in the test thread)."""
     try:
-        import asyncio
-
         asyncio.get_running_loop()
     except RuntimeError:
         async_to_sync(coro_fn)(*args)
@@ -103,9 +93,6 @@ def dispatch_event(event_id) -> None:
     Each step is guarded: a broker or channel-layer outage leaves ``broadcast_at`` empty and
     the sweep dispatches the event again (deliveries and notifications are idempotent).
     """
-    from .notifications import notify_for_event
-    from .services import queue_delivery
-
     event = Event.objects.select_related("actor").filter(pk=event_id).first()
     if event is None:
         return

@@ -2,14 +2,14 @@
 
 from django import forms
 
-from .services import EVENT_TYPES
+from .types import event_type_choices
 
 
 class WebhookEndpointForm(forms.Form):
     url = forms.URLField(label="URL", max_length=500, assume_scheme="https")
     description = forms.CharField(max_length=200, required=False)
     event_types = forms.MultipleChoiceField(
-        choices=[("*", "All event types")] + [(t, t) for t in EVENT_TYPES],
+        choices=event_type_choices,
         widget=forms.CheckboxSelectMultiple,
     )
     is_active = forms.BooleanField(label="Active", required=False, initial=True)

@@ -7,13 +7,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 
-from . import services
+from . import delivery, fanout
+from .models import WebhookDelivery
+from .notifications import SEND_MAIL_JOB
 
 
-@shared_task(acks_late=True, ignore_result=True)
+@shared_task(name=delivery.DELIVER_JOB, acks_late=True, ignore_result=True)
 def deliver_webhook(delivery_id: str, attempts: int | None = None) -> None:
     """Makes one attempt of a webhook delivery; queues a short retry itself."""
-    delay = services.webhook_deliver(delivery_id=delivery_id, expected_attempts=attempts)
+    delay = delivery.webhook_deliver(delivery_id=delivery_id, expected_attempts=attempts)
     # Outside the attempt's transaction, so the attempt log is committed whatever happens
     # here. Long waits are left to the sweep (next_attempt_at), never to long countdowns.
     if (
@@ -21,32 +23,28 @@ def deliver_webhook(delivery_id: str, attempts: int | None = None) -> None:
         and delay <= settings.WEBHOOK_SHORT_RETRY_MAX
         and not deliver_webhook.app.conf.task_always_eager
     ):
-        from .models import WebhookDelivery
-
         current = (
             WebhookDelivery.objects.filter(pk=delivery_id)
             .values_list("attempts", flat=True)
             .first()
         )
         if current is not None:
-            services.queue_delivery(delivery_id, current, countdown=delay)
+            delivery.queue_delivery(delivery_id, current, countdown=delay)
 
 
 @shared_task(acks_late=True, ignore_result=True)
 def dispatch_event(event_id: str) -> None:
-    """Fans out one committed event (used by the sweep)."""
-    from .fanout import dispatch_event as run
-
-    run(event_id)
+    """Fans out one committed event."""
+    fanout.dispatch_event(event_id)
 
 
 @shared_task(ignore_result=True)
 def sweep_events() -> dict:
     """Re-queues due webhook deliveries and events never dispatched (Celery beat)."""
-    return services.sweep()
+    return delivery.sweep()
 
 
-@shared_task(acks_late=True, ignore_result=True)
+@shared_task(name=SEND_MAIL_JOB, acks_late=True, ignore_result=True)
 def send_notification_email(
     user_id: str, kind: str, title: str, body: str, url: str, event_id: str | None = None
 ) -> None:

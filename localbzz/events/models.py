@@ -11,6 +11,9 @@ from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
 
+from .types import is_subscribable, validate_event_types
+from .webhooks import guard_url
+
 
 class EventQuerySet(VisibleQuerySet):
     pass
@@ -71,7 +74,10 @@ def generate_webhook_secret() -> str:
 
 class WebhookEndpointQuerySet(VisibleQuerySet):
     def subscribed_to(self, event_type: str):
-        """Active endpoints that receive ``event_type`` (by name or through ``*``)."""
+        """Active endpoints that receive ``event_type`` (by name or through ``*``); none for
+        a type that is not subscribable (the audit-only ones)."""
+        if not is_subscribable(event_type):
+            return []
         return [
             endpoint
             for endpoint in self.filter(is_active=True)
@@ -89,6 +95,13 @@ class WebhookEndpoint(models.Model):
         default=list, help_text='Event types this endpoint receives; ["*"] means every type.'
     )
     secret = models.CharField(max_length=100, default=generate_webhook_secret, editable=False)
+    previous_secret = models.CharField(
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="The secret before the last rotation: it signs too for a grace period.",
+    )
+    secret_rotated_at = models.DateTimeField(null=True, blank=True, editable=False)
     is_active = models.BooleanField(default=True)
     disabled_at = models.DateTimeField(null=True, blank=True)
     disabled_reason = models.CharField(max_length=300, blank=True)
@@ -113,9 +126,6 @@ class WebhookEndpoint(models.Model):
         return self.url
 
     def clean(self):
-        from .services import validate_event_types
-        from .webhooks import guard_url
-
         super().clean()
         errors = {}
         try:
@@ -129,6 +139,17 @@ class WebhookEndpoint(models.Model):
                 errors["url"] = exc.messages
         if errors:
             raise ValidationError(errors)
+
+    def signing_secrets(self, now=None) -> list[str]:
+        """The current secret, and the previous one during ``WEBHOOK_SECRET_GRACE`` after a
+        rotation (a delivery carries a signature with each)."""
+        now = now or timezone.now()
+        in_grace = self.secret_rotated_at and now - self.secret_rotated_at < (
+            settings.WEBHOOK_SECRET_GRACE
+        )
+        if self.previous_secret and in_grace:
+            return [self.secret, self.previous_secret]
+        return [self.secret]
 
     @property
     def masked_secret(self) -> str:

@@ -1,16 +1,28 @@
-"""Who is told about what: in-app notifications and e-mail, respecting preferences."""
+"""Who is told about what: in-app notifications and e-mail, respecting preferences.
+
+The rules are registered: each app says, in its ``events.py``, which of its events notify
+whom (``@notification_rule("task.assigned")``). ``fanout`` calls ``notify_for_event``; the
+e-mails are queued by job name (the job lives in ``jobs.py``, above this module).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
 from localbzz.accounts.models import Role
-from localbzz.accounts.permissions import admin_users, staff_users
+from localbzz.accounts.permissions import admin_users
+from localbzz.celery import app as celery_app
 
 from .models import Event, Notification, NotificationKind, NotificationPreference
+
+#: the Celery job that e-mails one notification (defined in jobs.py)
+SEND_MAIL_JOB = "localbzz.events.jobs.send_notification_email"
 
 
 @dataclass
@@ -21,70 +33,58 @@ class Message:
     url: str
 
 
-def recipients_for(event: Event) -> tuple[Message | None, list]:
-    """The message an event produces and the users it concerns (none for most events)."""
-    User = get_user_model()
-    obj = event.data.get("object") or {}
-    changes = event.data.get("changes") or {}
-    name = obj.get("name") or obj.get("title") or obj.get("business_name") or ""
-    if event.type == "task.assigned":
-        member_id = (changes.get("assignee") or {}).get("id")
-        msg = Message(
-            NotificationKind.TASK_ASSIGNED,
-            f"Task assigned to you: {name}",
-            obj.get("description", "")[:300],
-            f"/tasks/{event.object_id}/",
-        )
-        return msg, list(User.objects.filter(is_active=True, team_member_id=member_id))
-    if event.type in ("portal_request.created", "portal_request.updated"):
-        became_urgent = (changes.get("priority") or {}).get("to") == "Urgent"
-        if (event.type == "portal_request.created" and obj.get("priority") == "Urgent") or (
-            became_urgent
-        ):
-            msg = Message(
-                NotificationKind.URGENT_REQUEST,
-                "Urgent portal request",
-                (obj.get("content") or "")[:300],
-                f"/requests/{event.object_id}/",
-            )
-            return msg, list(staff_users())
-    if event.type == "form_submission.created":
-        msg = Message(
-            NotificationKind.FORM_SUBMISSION,
-            f"New form submission: {name}",
-            (obj.get("contact_name") or "") + " " + (obj.get("email") or ""),
-            f"/submissions/{event.object_id}/",
-        )
-        return msg, list(staff_users())
-    if event.type == "deliverable.status_changed":
-        review = changes.get("review") or {}
-        to = (changes.get("status") or {}).get("to")
-        if review.get("decision") == "Changes Requested":
-            from deliverables.models import Deliverable
+#: what a rule answers: the message and who gets it, or None (the event concerns no one)
+Notice = tuple[Message, Iterable] | None
+Rule = Callable[[Event], Notice]
 
-            member_id = (
-                Deliverable.objects.filter(pk=event.object_id)
-                .values_list("assignee_id", flat=True)
-                .first()
-            )
-            msg = Message(
-                NotificationKind.CHANGES_REQUESTED,
-                f"Changes requested: {name}",
-                review.get("comment", ""),
-                f"/deliverables/{event.object_id}/",
-            )
-            users = User.objects.filter(is_active=True, team_member_id=member_id)
-            return msg, list(users) if member_id else []
-        if to == "Needs Review" and event.client_id:
-            msg = Message(
-                NotificationKind.REVIEW_NEEDED,
-                f"Waiting for your review: {name}",
-                "A deliverable is ready for you to approve or request changes.",
-                "",
-            )
-            users = User.objects.filter(is_active=True, role=Role.CLIENT, client_id=event.client_id)
-            return msg, list(users)
+_rules: dict[str, list[Rule]] = {}
+
+
+def notification_rule(*event_types: str):
+    """Registers a rule for events of these types (a decorator; apps use it in their
+    ``events.py``, imported by their ``AppConfig.ready()``)."""
+
+    def register(rule: Rule) -> Rule:
+        for event_type in event_types:
+            _rules.setdefault(event_type, []).append(rule)
+        return rule
+
+    return register
+
+
+def recipients_for(event: Event) -> tuple[Message | None, list]:
+    """The message an event produces and the users it concerns (none for most events):
+    the first registered rule for its type that answers."""
+    for rule in _rules.get(event.type, ()):
+        notice = rule(event)
+        if notice is not None:
+            message, users = notice
+            return message, list(users)
     return None, []
+
+
+def object_name(event: Event) -> str:
+    """The name a message shows for the event's object."""
+    obj = event.data.get("object") or {}
+    return obj.get("name") or obj.get("title") or obj.get("business_name") or ""
+
+
+def active_users(**filters):
+    """Active users matching ``filters`` (e.g. ``team_member_id=...``)."""
+    return get_user_model().objects.filter(is_active=True, **filters)
+
+
+@notification_rule("webhook_endpoint.disabled")
+def endpoint_disabled(event: Event) -> Notice:
+    """Every admin hears that a webhook endpoint was disabled (410, or failing for days)."""
+    obj = event.data.get("object") or {}
+    message = Message(
+        NotificationKind.WEBHOOK_DISABLED,
+        f"Webhook endpoint disabled: {obj.get('url', '')}"[:200],
+        obj.get("disabled_reason", ""),
+        reverse("events:webhook_detail", args=[event.object_id]),
+    )
+    return message, admin_users()
 
 
 def deliver(message: Message, users: list, *, event: Event | None = None) -> list[Notification]:
@@ -124,14 +124,10 @@ def deliver(message: Message, users: list, *, event: Event | None = None) -> lis
             mail_to.append(user.pk)
     # ignore_conflicts: a re-dispatched event (sweep) does not notify twice
     created = Notification.objects.bulk_create(rows, ignore_conflicts=True)
-    if mail_to:
-        from .jobs import send_notification_email
-
-        event_id = str(event.pk) if event else None
-        for user_id in mail_to:
-            send_notification_email.delay(
-                str(user_id), message.kind, message.title, message.body, message.url, event_id
-            )
+    event_id = str(event.pk) if event else None
+    for user_id in mail_to:
+        args = (str(user_id), message.kind, message.title, message.body, message.url, event_id)
+        celery_app.signature(SEND_MAIL_JOB, args=args).apply_async()
     return created
 
 
@@ -143,17 +139,6 @@ def notify_for_event(event: Event) -> list[Notification]:
     if event.actor_id:
         users = [u for u in users if u.pk != event.actor_id]
     return deliver(message, users, event=event)
-
-
-def notify_admins_endpoint_disabled(endpoint) -> None:
-    """Tells every admin, after commit, that a webhook endpoint was disabled."""
-    message = Message(
-        NotificationKind.WEBHOOK_DISABLED,
-        f"Webhook endpoint disabled: {endpoint.url}"[:200],
-        endpoint.disabled_reason,
-        f"/events/webhooks/{endpoint.pk}/",
-    )
-    transaction.on_commit(lambda: deliver(message, list(admin_users())), robust=True)
 
 
 def preferences_for(user) -> list[dict]:
@@ -188,8 +173,6 @@ def notification_preference_set(*, user, kind: str, in_app: bool, email: bool):
 @transaction.atomic
 def notifications_mark_read(*, user, ids=None) -> int:
     """Marks the user's notifications read (all unread ones, or those in ``ids``)."""
-    from django.utils import timezone
-
     qs = Notification.objects.filter(user=user, read_at__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=ids)

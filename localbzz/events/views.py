@@ -17,6 +17,7 @@ from localbzz.accounts.permissions import Action
 from localbzz.web import safe_next
 
 from . import services
+from .delivery import webhook_delivery_redeliver, webhook_endpoint_send_test
 from .forms import WebhookEndpointForm
 from .models import Notification, NotificationKind, WebhookDelivery, WebhookEndpoint
 from .notifications import notification_preference_set, notifications_mark_read, preferences_for
@@ -111,7 +112,7 @@ def webhook_rotate(request, pk):
 def webhook_test(request, pk):
     endpoint = _endpoint(request, pk)
     try:
-        delivery = services.webhook_endpoint_send_test(endpoint=endpoint, actor=request.user)
+        delivery = webhook_endpoint_send_test(endpoint=endpoint, actor=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -137,7 +138,7 @@ def delivery_redeliver(request, pk):
         WebhookDelivery.objects.visible_to(request.user, Action.VIEW), pk=pk
     )
     try:
-        services.webhook_delivery_redeliver(delivery=delivery, actor=request.user)
+        webhook_delivery_redeliver(delivery=delivery, actor=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

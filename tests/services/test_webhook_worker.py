@@ -8,6 +8,7 @@ import pytest
 from clients.models import ClientStatus
 from clients.services import client_set_status
 from clients.tests.factories import make_client
+from localbzz.events import delivery as deliveries
 from localbzz.events import services
 from localbzz.events.models import DeliveryStatus, Event, WebhookDelivery
 from localbzz.events.webhooks import verify
@@ -67,7 +68,7 @@ def test_receiver_failing_twice_gets_event_on_third_attempt_then_manual_redelive
     assert len(receiver.requests) == 3
     assert len({r["headers"]["webhook-id"] for r in receiver.requests}) == 1
 
-    services.webhook_delivery_redeliver(delivery=delivery, actor=admin_user)
+    deliveries.webhook_delivery_redeliver(delivery=delivery, actor=admin_user)
     _wait(lambda: len(receiver.requests) == 4, what="the manual redelivery", worker=worker)
     _wait(
         lambda: WebhookDelivery.objects.get(pk=delivery.pk).status == DeliveryStatus.SUCCEEDED,

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from localbzz.accounts.permissions import Action, is_admin_user
 
 from .. import services
+from ..delivery import webhook_delivery_redeliver, webhook_endpoint_send_test
 from ..models import Event, Notification, WebhookDelivery, WebhookEndpoint
 from ..notifications import notifications_mark_read, preferences_for
 from .serializers import (
@@ -201,9 +202,7 @@ class WebhookTest(AdminOnly, APIView):
     @extend_schema(request=None, responses=WebhookDeliverySerializer)
     def post(self, request, pk):
         try:
-            delivery = services.webhook_endpoint_send_test(
-                endpoint=self.endpoint(), actor=request.user
-            )
+            delivery = webhook_endpoint_send_test(endpoint=self.endpoint(), actor=request.user)
         except DjangoValidationError as exc:
             raise _drf_error(exc) from exc
         delivery = (
@@ -245,7 +244,7 @@ class WebhookRedeliver(AdminOnly, APIView):
             WebhookDelivery.objects.visible_to(request.user, Action.VIEW), pk=pk
         )
         try:
-            services.webhook_delivery_redeliver(delivery=delivery, actor=request.user)
+            webhook_delivery_redeliver(delivery=delivery, actor=request.user)
         except DjangoValidationError as exc:
             raise exceptions.ValidationError({"non_field_errors": exc.messages}) from exc
         delivery = (

@@ -6,6 +6,7 @@ from clients.models import ClientStatus
 from clients.services import client_set_status, client_update
 from clients.tests.factories import make_client
 from deliverables.services import deliverable_create
+from localbzz.events import delivery as deliveries
 from localbzz.events import services
 from localbzz.events.models import Event, WebhookDelivery, WebhookEndpoint
 from tasks.services import task_create
@@ -180,7 +181,7 @@ def test_deliveries_list_has_attempts_and_constant_queries(
     admin = api(users["admin"])
     endpoint = world["endpoint"]
     url = f"/api/webhooks/{endpoint.pk}/deliveries"
-    services.webhook_deliver(delivery_id=world["delivery"].pk)
+    deliveries.webhook_deliver(delivery_id=world["delivery"].pk)
     first = admin.get(url).json()
     assert first["results"][0]["attempt_log"][0]["status_code"] == 200
     with django_assert_num_queries(4):
@@ -188,7 +189,7 @@ def test_deliveries_list_has_attempts_and_constant_queries(
     for status in (ClientStatus.INACTIVE, ClientStatus.ACTIVE, ClientStatus.PITCHING):
         client_set_status(client=make_client(), status=status)
     for d in WebhookDelivery.objects.filter(status="pending"):
-        services.webhook_deliver(delivery_id=d.pk)
+        deliveries.webhook_deliver(delivery_id=d.pk)
     with django_assert_num_queries(4):
         assert admin.get(url).json()["count"] >= 3
 

@@ -3,6 +3,7 @@ from django.test import TestCase
 
 from localbzz.accounts.models import Role
 from localbzz.accounts.tests.factories import make_user
+from localbzz.events import delivery as deliveries
 from localbzz.events import services
 from localbzz.events.models import Notification, NotificationKind, NotificationPreference
 
@@ -67,12 +68,12 @@ def test_webhook_pages_constant_queries(client, admin_user, receiver, django_ass
     endpoint = services.webhook_endpoint_create(
         actor=admin_user, url=receiver.url, event_types=["*"]
     )
-    services.webhook_endpoint_send_test(endpoint=endpoint)
+    deliveries.webhook_endpoint_send_test(endpoint=endpoint)
     client.get("/events/webhooks/")  # warm session
     list_queries = _count(client, "/events/webhooks/")
     detail_queries = _count(client, f"/events/webhooks/{endpoint.pk}/")
     for _ in range(3):
-        services.webhook_endpoint_send_test(endpoint=endpoint)
+        deliveries.webhook_endpoint_send_test(endpoint=endpoint)
     services.webhook_endpoint_create(actor=admin_user, url=receiver.url, event_types=["*"])
     with django_assert_num_queries(list_queries):
         client.get("/events/webhooks/")

@@ -1,0 +1,37 @@
+"""The portal requests in the event stream: types, representation, notification rules."""
+
+from localbzz.accounts.permissions import staff_users
+from localbzz.events.models import NotificationKind
+from localbzz.events.notifications import Message, notification_rule
+from localbzz.events.representation import object_url, register_entity
+from localbzz.events.types import register_event_types
+
+REQUEST_TYPES = (
+    "portal_request.created",
+    "portal_request.updated",
+    "portal_request.replied",
+    "portal_request.deleted",
+)
+register_event_types(*REQUEST_TYPES, client_visible=REQUEST_TYPES)
+register_entity(
+    "portal.clientportalrequest",
+    serializer="portal.api.serializers.ClientPortalRequestSerializer",
+    url="requests:detail",
+)
+
+
+@notification_rule("portal_request.created", "portal_request.updated")
+def urgent_request(event):
+    """Staff hear of a request that arrives urgent or becomes urgent."""
+    obj = event.data.get("object") or {}
+    became_urgent = ((event.data.get("changes") or {}).get("priority") or {}).get("to") == "Urgent"
+    arrived_urgent = event.type == "portal_request.created" and obj.get("priority") == "Urgent"
+    if not (arrived_urgent or became_urgent):
+        return None
+    message = Message(
+        NotificationKind.URGENT_REQUEST,
+        "Urgent portal request",
+        (obj.get("content") or "")[:300],
+        object_url(event.object_type, event.object_id),
+    )
+    return message, staff_users()
