@@ -14,6 +14,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from localbzz.dev_keys import dev_key
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -39,7 +41,9 @@ if PRODUCTION:
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DJANGO_ENV=production.")
 else:
-    SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-" + "x" * 40)
+    # Never a constant from the code: a random key per machine, kept in the git-ignored
+    # .state/ folder (localbzz/dev_keys.py), unless the environment gives one.
+    SECRET_KEY = env.str("SECRET_KEY", default="") or dev_key(BASE_DIR, "secret-key")
     ALLOWED_HOSTS = env.list(
         "ALLOWED_HOSTS", default=["localhost", ".localhost", "127.0.0.1", "testserver"]
     )
@@ -215,6 +219,18 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+# Failures count per account and address together on every sign-in surface: the e-mail is
+# read from ``username`` (dashboard, portal, admin) or ``email`` (POST /api/auth/token).
+AXES_USERNAME_CALLABLE = "localbzz.accounts.lockout.axes_username"
+AXES_CLIENT_IP_CALLABLE = "localbzz.net.client_ip"
+# A refused attempt during a lock-out does not restart the cool-off (Retry-After holds).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+#: how many proxies stand in front and append to X-Forwarded-For (localbzz/net.py): 0 on
+#: the embedded server (REMOTE_ADDR, the header ignored), 1 behind deploy/nginx.conf
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
+#: password-reset e-mails per client address and per account, each per hour
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=10)
+PASSWORD_RESET_LIMIT_PER_ACCOUNT = env.int("PASSWORD_RESET_LIMIT_PER_ACCOUNT", default=3)
 
 # --- REST API ------------------------------------------------------------------------------
 API_VERSION = "1"
@@ -251,7 +267,8 @@ REST_FRAMEWORK = {
         "anon": env.str("THROTTLE_ANON", default="60/minute"),
         "user": env.str("THROTTLE_USER", default="1200/minute"),
         "form_submission": env.str("THROTTLE_FORM_SUBMISSION", default="10/hour"),
-        "auth": env.str("THROTTLE_AUTH", default="20/minute"),
+        # per address on /api/auth/*: room for 20 failures of others and a real sign-in
+        "auth": env.str("THROTTLE_AUTH", default="30/minute"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DATETIME_FORMAT": "iso-8601",
@@ -271,8 +288,15 @@ SIMPLE_JWT = {
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": False,
-    "SIGNING_KEY": env.str("JWT_SIGNING_KEY", default=SECRET_KEY),
+    # production: SECRET_KEY from the environment; development: a per-machine generated key
+    "SIGNING_KEY": env.str("JWT_SIGNING_KEY", default="")
+    or (SECRET_KEY if PRODUCTION else dev_key(BASE_DIR, "jwt-dev-key")),
     "AUTH_HEADER_TYPES": ("Bearer",),
+    # Every token carries a digest of the password hash, compared on each request: a password
+    # change or reset ends every earlier access and refresh token (localbzz/accounts/revocation.py)
+    "CHECK_REVOKE_TOKEN": True,
+    "TOKEN_OBTAIN_SERIALIZER": "localbzz.accounts.api.tokens.TokenObtainPairSerializer",
+    "TOKEN_REFRESH_SERIALIZER": "localbzz.accounts.api.tokens.TokenRefreshSerializer",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "LocalBzz API",
@@ -318,6 +342,13 @@ RESERVED_SUBDOMAINS = ["www", "api", "admin", "portal", "static", "media", "app"
 # Scheme and port of the portal links sent by e-mail when no request says them (invites).
 PORTAL_PUBLIC_SCHEME = env.str("PORTAL_PUBLIC_SCHEME", default="https" if PRODUCTION else "http")
 PORTAL_PUBLIC_PORT = env.str("PORTAL_PUBLIC_PORT", default="" if PRODUCTION else "8000")
+#: the dashboard's canonical address: e-mailed links (password reset) are built on it, never
+#: on the request's Host header; production defaults to https:// + the first plain host
+SITE_URL = env.str("SITE_URL", default="").rstrip("/") or (
+    f"https://{next((h for h in ALLOWED_HOSTS if h[:1] not in ('.', '*')), 'localhost')}"
+    if PRODUCTION
+    else "http://localhost:8000"
+)
 
 # --- Webhooks ------------------------------------------------------------------------------
 WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=not PRODUCTION)
