@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel, choices_constraint
+from localbzz.validators import JSONValidator, bounded_text
 
 SUBDOMAIN_VALIDATOR = RegexValidator(
     r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",
@@ -70,16 +71,26 @@ class Client(BaseModel):
     default_photos = models.PositiveSmallIntegerField(default=0)
     default_carousels = models.PositiveSmallIntegerField(default=0)
     services = models.JSONField(
-        default=list, blank=True, help_text="Services taken, e.g. Reels, Photography."
+        default=list,
+        blank=True,
+        help_text="Services taken, e.g. Reels, Photography.",
+        validators=[JSONValidator(max_depth=1, max_string_length=100)],
     )
     platforms = models.JSONField(
-        default=list, blank=True, help_text="Platforms posted to, e.g. Instagram."
+        default=list,
+        blank=True,
+        help_text="Platforms posted to, e.g. Instagram.",
+        validators=[JSONValidator(max_depth=1, max_string_length=100)],
     )
     preferred_contact_method = models.CharField(
         max_length=10, choices=ContactMethod.choices, default=ContactMethod.EMAIL
     )
     logo = models.ImageField(upload_to="client-logos/", blank=True)
-    notes = models.TextField(blank=True)
+    notes = bounded_text(10_000, blank=True)
+
+    #: the agency's own notes: left out of a client user's API view (and client.* events are
+    #: never sent to client users)
+    internal_fields = ("notes",)
 
     objects = ClientQuerySet.as_manager()
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel, choices_constraint
+from localbzz.validators import bounded_text
 
 
 class DeliverableType(models.TextChoices):
@@ -82,8 +83,8 @@ class Deliverable(BaseModel):
     )
     due_date = models.DateField(null=True, blank=True, db_index=True)
     file_link = models.URLField(max_length=500, blank=True)
-    caption = models.TextField(blank=True)
-    posting_instructions = models.TextField(blank=True)
+    caption = bounded_text(5_000, blank=True)
+    posting_instructions = bounded_text(5_000, blank=True)
     assignee = models.ForeignKey(
         "team.TeamMember",
         null=True,
@@ -127,7 +128,7 @@ class DeliverableReview(BaseModel):
 
     deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="reviews")
     decision = models.CharField(max_length=20, choices=ReviewDecision.choices)
-    comment = models.TextField(blank=True)
+    comment = bounded_text(5_000, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

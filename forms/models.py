@@ -6,6 +6,7 @@ from django.db.models import Q
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel, choices_constraint
+from localbzz.validators import JSONValidator, bounded_text
 
 
 class ApprovalStatus(models.TextChoices):
@@ -29,11 +30,16 @@ class FormSubmission(BaseModel):
     industry = models.CharField(max_length=100, blank=True)
     location = models.CharField(max_length=200, blank=True)
     social_handles = models.JSONField(
-        default=dict, blank=True, help_text='e.g. {"instagram": "@acme"}'
+        default=dict,
+        blank=True,
+        help_text='e.g. {"instagram": "@acme"}',
+        validators=[JSONValidator(max_depth=1, max_items=20, max_string_length=200)],
     )
-    services_wanted = models.JSONField(default=list, blank=True)
+    services_wanted = models.JSONField(
+        default=list, blank=True, validators=[JSONValidator(max_depth=1, max_string_length=100)]
+    )
     budget = models.CharField(max_length=100, blank=True)
-    message = models.TextField(blank=True)
+    message = bounded_text(5_000, blank=True)
     consent_to_contact = models.BooleanField(default=False)
     approval_status = models.CharField(
         max_length=10, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING, db_index=True
@@ -42,7 +48,7 @@ class FormSubmission(BaseModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    rejection_reason = models.TextField(blank=True)
+    rejection_reason = bounded_text(2_000, blank=True)
     client = models.OneToOneField(
         "clients.Client",
         null=True,

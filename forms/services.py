@@ -95,6 +95,10 @@ def form_submission_reject(*, submission: FormSubmission, actor, reason: str) ->
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Give a reason for the rejection."})
+    try:  # the model's own limit, whatever the surface (API, dashboard, admin)
+        FormSubmission._meta.get_field("rejection_reason").clean(reason, submission)
+    except ValidationError as exc:
+        raise ValidationError({"reason": exc.messages}) from None
     if submission.approval_status == ApprovalStatus.APPROVED:
         raise ValidationError({"approval_status": "This submission is already approved."})
     old = submission.approval_status

@@ -252,7 +252,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["localbzz.api.renderers.ORJSONRenderer"],
     # JSON only: the API takes no forms (the HTML pages post to Django views), so any other
     # content type answers 415.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["localbzz.api.parsers.ORJSONParser"],
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.AcceptHeaderVersioning",
@@ -333,6 +333,8 @@ SPECTACULAR_SETTINGS = {
         "UserRoleEnum": "localbzz.accounts.models.Role",
     },
 }
+# A refused CSRF check under /api/ answers the JSON error body, HTML pages keep Django's page.
+CSRF_FAILURE_VIEW = "localbzz.api.errors.csrf_failure"
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"
 

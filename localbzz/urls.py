@@ -23,3 +23,5 @@ urlpatterns = [
 # JSON error bodies for /api/ paths, Django's pages elsewhere.
 handler404 = "localbzz.api.errors.page_not_found"
 handler500 = "localbzz.api.errors.server_error"
+handler400 = "localbzz.api.errors.bad_request"
+handler403 = "localbzz.api.errors.permission_denied"

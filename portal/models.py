@@ -5,6 +5,7 @@ from django.db import models
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel, choices_constraint
+from localbzz.validators import bounded_text
 
 
 class RequestType(models.TextChoices):
@@ -40,7 +41,7 @@ class ClientPortalRequest(BaseModel):
     client = models.ForeignKey(
         "clients.Client", on_delete=models.CASCADE, related_name="portal_requests"
     )
-    content = models.TextField()
+    content = bounded_text(10_000)
     request_type = models.CharField(
         max_length=10, choices=RequestType.choices, default=RequestType.REQUEST, db_index=True
     )
@@ -97,7 +98,7 @@ class PortalRequestReply(BaseModel):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    body = models.TextField()
+    body = bounded_text(10_000)
 
     class Meta:
         ordering = ["created_at"]

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel, choices_constraint
+from localbzz.validators import bounded_text
 from team.models import RoleName
 
 
@@ -76,7 +77,12 @@ class Shoot(BaseModel):
     team_members = models.ManyToManyField(
         "team.TeamMember", through="ShootAssignment", related_name="shoots", blank=True
     )
-    notes = models.TextField(blank=True)
+    notes = bounded_text(
+        10_000, blank=True, help_text="Crew notes: internal, never shown to the client."
+    )
+
+    #: left out of a client user's API view and of the events its client's users receive
+    internal_fields = ("notes",)
 
     objects = ShootQuerySet.as_manager()
 
@@ -101,7 +107,12 @@ class Shoot(BaseModel):
     def compute_end(self) -> None:
         """Keeps ``shoot_end`` equal to ``shoot_start + duration``."""
         if self.shoot_start is not None and self.duration is not None:
-            self.shoot_end = self.shoot_start + self.duration
+            try:
+                self.shoot_end = self.shoot_start + self.duration
+            except OverflowError:  # e.g. 9999-12-31T23:00Z plus two hours
+                raise ValidationError(
+                    {"shoot_start": "A shoot must end before the year 10000."}
+                ) from None
 
     def clean(self):
         super().clean()

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel, choices_constraint
+from localbzz.validators import bounded_text
 
 
 class TaskStatus(models.TextChoices):
@@ -59,7 +60,7 @@ class Task(BaseModel):
     """A piece of work, optionally about a client, a shoot or a deliverable."""
 
     name = models.CharField(max_length=200, db_index=True)
-    description = models.TextField(blank=True)
+    description = bounded_text(10_000, blank=True)
     status = models.CharField(
         max_length=16, choices=TaskStatus.choices, default=TaskStatus.TO_DO, db_index=True
     )

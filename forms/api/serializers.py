@@ -74,8 +74,9 @@ class FormSubmissionCreateSerializer(FormSubmissionSerializer):
 
 
 class FormSubmissionReceiptSerializer(serializers.Serializer):
-    """What the public form answers: a receipt that reveals nothing stored."""
+    """What the public form answers: the new id and a receipt, nothing else it stored."""
 
+    id = serializers.UUIDField()
     status = serializers.ChoiceField(choices=["received"])
     message = serializers.CharField()
 

@@ -1,6 +1,13 @@
 """Form submission endpoints: staff read and edit, the public submits, approve / reject."""
 
-from drf_spectacular.utils import extend_schema
+import uuid
+
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+)
 from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -8,7 +15,7 @@ from rest_framework.response import Response
 from forms import selectors, services
 from forms.filtersets import FormSubmissionFilterSet
 from forms.models import FormSubmission
-from localbzz.accounts.permissions import Action
+from localbzz.accounts.permissions import Action, allows
 from localbzz.api.base import PolicyViewSet
 from localbzz.api.throttling import ScopedRateThrottle
 
@@ -66,19 +73,50 @@ class FormSubmissionViewSet(
 
     @extend_schema(
         request=FormSubmissionCreateSerializer,
-        responses={201: FormSubmissionReceiptSerializer},
+        responses={
+            201: OpenApiResponse(
+                PolymorphicProxySerializer(
+                    component_name="FormSubmissionCreated",
+                    serializers=[FormSubmissionReceiptSerializer, FormSubmissionSerializer],
+                    resource_type_field_name=None,
+                ),
+                description="A receipt (`id`, `status`, `message`) for the public; the "
+                "submission as a GET shows it for staff and integrators.",
+            )
+        },
+        parameters=[
+            OpenApiParameter(
+                "Location",
+                str,
+                OpenApiParameter.HEADER,
+                response=[201],
+                description="The new submission's URL.",
+            )
+        ],
         auth=[],
     )
     def create(self, request, *args, **kwargs):
-        """The public enquiry form. Answers a receipt only, never stored data."""
+        """The public enquiry form. The public gets a receipt with the new id, nothing else
+        it stored; staff and integrators (who may read submissions) get the submission."""
         serializer = FormSubmissionCreateSerializer(
             data=request.data, context=self.get_serializer_context()
         )
         serializer.is_valid(raise_exception=True)
-        if not serializer.validated_data.get("fax"):
-            services.form_submission_create(actor=request.user, **serializer.service_data())
-        # A filled honeypot gets the same answer, and nothing is stored.
-        return Response(RECEIPT, status=status.HTTP_201_CREATED)
+        if serializer.validated_data.get("fax"):
+            # A filled honeypot gets the same answer with a made-up id, and nothing is stored.
+            return self._created({"id": str(uuid.uuid4()), **RECEIPT})
+        submission = services.form_submission_create(
+            actor=request.user, **serializer.service_data()
+        )
+        if allows(request.user, Action.VIEW, FormSubmission):
+            data = FormSubmissionSerializer(self.refetch(submission)).data
+            return self._created(data)
+        return self._created({"id": str(submission.pk), **RECEIPT})
+
+    def _created(self, data) -> Response:
+        return Response(
+            data, status=status.HTTP_201_CREATED, headers=self.get_success_headers(data)
+        )
 
     @extend_schema(request=None, responses={200: ApprovalResultSerializer})
     @action(detail=True, methods=["post"])

@@ -7,6 +7,7 @@ from email.utils import format_datetime
 from django.conf import settings
 from django.db.models import F
 from django.http import Http404
+from django.urls import NoReverseMatch, reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import APIException
@@ -168,6 +169,15 @@ class PolicyViewSet(BodyLimitMixin, viewsets.GenericViewSet):
         if getattr(self, "swagger_fake_view", False):
             return self.policy_model.objects.none()
         return type(self).selector(user=self.request.user)
+
+    def get_success_headers(self, data) -> dict:
+        """``Location`` of a created object: its detail route (DESIGN §4)."""
+        try:
+            kwarg = self.lookup_url_kwarg or self.lookup_field
+            url = reverse(f"api:{self.basename}-detail", kwargs={kwarg: data["id"]})
+        except (KeyError, TypeError, NoReverseMatch):
+            return {}
+        return {"Location": url}
 
     def service_kwargs(self, serializer) -> dict:
         return serializer.service_data()

@@ -12,6 +12,12 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.http import Http404, JsonResponse
+from django.views.csrf import csrf_failure as django_csrf_failure
+from django.views.decorators.csrf import csrf_exempt
+from django.views.defaults import bad_request as django_bad_request
+from django.views.defaults import page_not_found as django_page_not_found
+from django.views.defaults import permission_denied as django_permission_denied
+from django.views.defaults import server_error as django_server_error
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -117,24 +123,46 @@ def json_error(request, status_code: int, message: str, code: str | None = None)
     return response
 
 
+@csrf_exempt  # it changes nothing: a POST to an unknown path is a 404, not a CSRF page
 def api_not_found(request, *args, **kwargs):
     """Any /api/ path that no route serves: 404 in the error body."""
     return json_error(request, 404, f"No API endpoint at {request.path}.")
 
 
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
 def server_error(request, *args, **kwargs):
     """handler500: JSON for /api/ paths, Django's page elsewhere."""
-    if request.path.startswith("/api/"):
+    if _is_api(request):
         return json_error(request, 500, "Something went wrong on our side.")
-    from django.views.defaults import server_error as django_server_error
-
     return django_server_error(request, *args, **kwargs)
 
 
 def page_not_found(request, exception=None, *args, **kwargs):
     """handler404: JSON for /api/ paths, Django's page elsewhere."""
-    if request.path.startswith("/api/"):
+    if _is_api(request):
         return api_not_found(request)
-    from django.views.defaults import page_not_found as django_page_not_found
-
     return django_page_not_found(request, exception, *args, **kwargs)
+
+
+def bad_request(request, exception=None, *args, **kwargs):
+    """handler400 (a bad Host header, a malformed body Django refuses): JSON under /api/."""
+    if _is_api(request):
+        return json_error(request, 400, "The request is malformed.")
+    return django_bad_request(request, exception, *args, **kwargs)
+
+
+def permission_denied(request, exception=None, *args, **kwargs):
+    """handler403: JSON under /api/."""
+    if _is_api(request):
+        return json_error(request, 403, str(exception or "") or "Permission denied.")
+    return django_permission_denied(request, exception, *args, **kwargs)
+
+
+def csrf_failure(request, reason="", template_name=None):
+    """``CSRF_FAILURE_VIEW``: the error body under /api/, Django's page elsewhere."""
+    if _is_api(request):
+        return json_error(request, 403, f"CSRF check failed: {reason}", "csrf_failed")
+    return django_csrf_failure(request, reason=reason)

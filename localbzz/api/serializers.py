@@ -22,7 +22,8 @@ class ServiceSerializer(serializers.ModelSerializer):
 
     related_ids: dict = {}
     staff_only_fields: tuple = ()
-    #: fields only staff see at all (internal notes): left out for client users
+    #: fields only staff see at all: left out for client users, as are the model's own
+    #: ``internal_fields`` (internal notes)
     staff_only_read_fields: tuple = ()
 
     def get_fields(self):
@@ -32,7 +33,8 @@ class ServiceSerializer(serializers.ModelSerializer):
             for name in self.staff_only_fields:
                 if name in fields:
                     fields[name].read_only = True
-            for name in self.staff_only_read_fields:
+            model = getattr(getattr(self, "Meta", None), "model", None)
+            for name in (*self.staff_only_read_fields, *getattr(model, "internal_fields", ())):
                 fields.pop(name, None)
         return fields
 

@@ -65,16 +65,21 @@ def emit(
     """
     actor = actor if getattr(actor, "is_authenticated", False) else None
     client_id = client_id_of(obj)
+    client_visible = client_id is not None and is_client_visible(event_type)
+    # A model's internal fields (``internal_fields``: shoot crew notes) stay out of events
+    # the client's own users receive, as they stay out of those users' API view.
+    internal = set(getattr(obj, "internal_fields", ())) if client_visible else set()
+    shown = representation if representation is not None else represent(obj)
     event = Event.objects.create(
         type=event_type,
         actor=actor,
         client_id=client_id,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
-        client_visible=client_id is not None and is_client_visible(event_type),
+        client_visible=client_visible,
         data={
-            "object": representation if representation is not None else represent(obj),
-            "changes": changes or {},
+            "object": {k: v for k, v in shown.items() if k not in internal},
+            "changes": {k: v for k, v in (changes or {}).items() if k not in internal},
         },
     )
     # Pending deliveries are part of the outbox: written in the caller's transaction too.

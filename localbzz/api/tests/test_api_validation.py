@@ -267,11 +267,14 @@ def test_public_form_answers_a_receipt_and_reveals_nothing(db):
         format="json",
     )
     assert response.status_code == 201
+    stored = FormSubmission.objects.get()
+    assert stored.business_name == "Pies"
     assert response.json() == {
+        "id": str(stored.pk),
         "status": "received",
         "message": "Thank you, we will be in touch soon.",
     }
-    assert FormSubmission.objects.get().business_name == "Pies"
+    assert response["Location"] == f"/api/form-submissions/{stored.pk}"
 
 
 def test_filled_honeypot_looks_successful_but_stores_nothing(db):
