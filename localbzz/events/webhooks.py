@@ -116,7 +116,7 @@ def _parse(url: str) -> tuple[str, str, int]:
         raise ValidationError("Enter a valid URL.") from exc
     if parsed.scheme not in DEFAULT_PORTS or not host:
         raise ValidationError("Use an http:// or https:// URL with a host name.")
-    port = parsed.port or DEFAULT_PORTS[parsed.scheme]
+    port = DEFAULT_PORTS[parsed.scheme] if parsed.port is None else parsed.port
     if not 0 < port < 65536:
         raise ValidationError("The URL's port is not a number from 1 to 65535.")
     return parsed.scheme, host, port
