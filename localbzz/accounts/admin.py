@@ -4,8 +4,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
+from django.db import transaction
 
+from . import services
 from .models import User
+
+#: fields of the admin forms the services take (groups and permissions are saved after)
+_SERVICE_FIELDS = ("email", "full_name", "role", "client", "team_member", "is_active")
+_FLAG_FIELDS = ("is_staff", "is_superuser")
 
 
 class UserCreationForm(BaseUserCreationForm):
@@ -73,3 +79,41 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
+
+    # --- writes go through the services (events for the audit log) ---------------------------
+    def save_model(self, request, obj, form, change):
+        if change:
+            names = [n for n in form.changed_data if n in (*_SERVICE_FIELDS, *_FLAG_FIELDS)]
+            if not names:
+                return
+            original = User.objects.get(pk=obj.pk)
+            data = {name: form.cleaned_data[name] for name in names}
+            saved = services.user_update(user=original, actor=request.user, **data)
+        else:
+            data = {n: form.cleaned_data[n] for n in _SERVICE_FIELDS if n in form.cleaned_data}
+            usable = form.cleaned_data.get("usable_password", True) not in (False, "false")
+            saved = services.user_create(
+                actor=request.user,
+                password=form.cleaned_data.get("password1") if usable else None,
+                **data,
+            )
+        # The admin goes on with ``obj`` (many-to-many fields, the redirect): the saved state.
+        obj.__dict__.update(
+            {k: v for k, v in saved.__dict__.items() if k != "_prefetched_objects_cache"}
+        )
+
+    def delete_model(self, request, obj):
+        services.user_delete(user=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            services.user_delete(user=user, actor=request.user)
+
+    @transaction.atomic
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        done = request.method == "POST" and response.status_code == 302
+        if done and response.url != request.get_full_path():  # not the "try again" redirect
+            user = User.objects.get(pk=id)
+            services.user_password_changed(user=user, actor=request.user)
+        return response
