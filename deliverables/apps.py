@@ -7,4 +7,9 @@ class DeliverablesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from localbzz.accounts.permissions import register_policy
+
         from . import events  # noqa: F401 - registers the app's event types and representation
+        from .policies import DeliverablePolicy
+
+        register_policy("deliverables.deliverable", DeliverablePolicy())

@@ -1,6 +1,10 @@
 """Who may see or change what: the permission matrix of DESIGN.md, written once.
 
-Each model has one policy with two methods:
+This module holds the machinery (``Action``, the ``Policy`` base, ``scope`` / ``allows``, the
+role helpers), the policies of the kernel's own models and a registry: each entity app
+declares its policies in ``<app>/policies.py`` and registers them in ``AppConfig.ready()``
+with ``register_policy("<app_label>.<model>", SomePolicy())``. A model nobody registered is
+admin-only. Each model has one policy with two methods:
 
 - ``scope(queryset, user, action)`` narrows a queryset to the rows ``user`` may act on;
 - ``allows(user, action, obj=None)`` answers for one object (or, without one, for the kind).
@@ -103,104 +107,6 @@ class Policy:
 STAFF_ALL = {"view", "add", "change", "delete"}
 
 
-class ClientPolicy(Policy):
-    grants: ClassVar = {"admin": STAFF_ALL, "team": {"view", "change"}}
-    client_path = "id"
-    client_actions: ClassVar = {"view"}
-
-
-class TeamMemberPolicy(Policy):
-    grants: ClassVar = {"admin": STAFF_ALL, "team": {"view"}}
-    client_actions: ClassVar = {"view"}
-
-    def scope(self, queryset, user, action=Action.VIEW):
-        if _role(user) == "client":
-            if action != Action.VIEW:
-                return queryset.none()
-            # Only the names of the people on the client's own shoots.
-            return queryset.filter(shoot_assignments__shoot__client_id=user.client_id).distinct()
-        return super().scope(queryset, user, action)
-
-    def allows(self, user, action, obj=None):
-        if _role(user) == "client" and obj is not None:
-            return (
-                action == Action.VIEW
-                and obj.shoot_assignments.filter(shoot__client_id=user.client_id).exists()
-            )
-        return super().allows(user, action, obj)
-
-
-class ShootPolicy(Policy):
-    grants: ClassVar = {"admin": STAFF_ALL, "team": STAFF_ALL}
-    client_path = "client"
-    client_actions: ClassVar = {"view"}
-
-    def allows(self, user, action, obj=None):
-        # Team members may not delete a completed shoot: it is the record of work done.
-        if (
-            action == Action.DELETE
-            and _role(user) == "team"
-            and obj is not None
-            and obj.status == "Completed"
-        ):
-            return False
-        return super().allows(user, action, obj)
-
-    def scope(self, queryset, user, action=Action.VIEW):
-        qs = super().scope(queryset, user, action)
-        if action == Action.DELETE and _role(user) == "team":
-            qs = qs.exclude(status="Completed")
-        return qs
-
-
-class DeliverablePolicy(Policy):
-    grants: ClassVar = {"admin": STAFF_ALL, "team": STAFF_ALL}
-    client_path = "client"
-    client_actions: ClassVar = {"view", "review"}
-
-    def allows(self, user, action, obj=None):
-        if action == Action.REVIEW:
-            role = _role(user)
-            if role != "client":
-                return False
-            return obj is None or (obj.client_id == user.client_id and obj.status == "Needs Review")
-        return super().allows(user, action, obj)
-
-
-class TaskPolicy(Policy):
-    grants: ClassVar = {"admin": STAFF_ALL, "team": STAFF_ALL}
-
-
-class TimeEntryPolicy(Policy):
-    grants: ClassVar = {"admin": STAFF_ALL, "team": STAFF_ALL}
-
-
-class FormSubmissionPolicy(Policy):
-    grants: ClassVar = {
-        "admin": {*STAFF_ALL, "approve"},
-        "team": {"view", "change", "approve"},
-        None: {"add"},
-    }
-
-    def role_allows(self, user, action):
-        role = _role(user)
-        if role == "client":
-            return False
-        return action in self.grants.get(role, set())
-
-    def scope(self, queryset, user, action=Action.VIEW):
-        role = _role(user)
-        if role in ("admin", "team") and action in self.grants[role]:
-            return queryset
-        return queryset.none()
-
-
-class PortalRequestPolicy(Policy):
-    grants: ClassVar = {"admin": STAFF_ALL, "team": {"view", "change"}}
-    client_path = "client"
-    client_actions: ClassVar = {"view", "add"}
-
-
 class AdminOnlyPolicy(Policy):
     """Users, webhooks and the audit log: admins only."""
 
@@ -245,15 +151,9 @@ class NotificationPolicy(Policy):
         return obj is None or obj.user_id == user.pk
 
 
+# The kernel's own models; every entity app registers its policies in ``AppConfig.ready()``
+# (``register_policy``), so this module names no app.
 _POLICIES: dict[str, Policy] = {
-    "clients.client": ClientPolicy(),
-    "team.teammember": TeamMemberPolicy(),
-    "shoots.shoot": ShootPolicy(),
-    "deliverables.deliverable": DeliverablePolicy(),
-    "tasks.task": TaskPolicy(),
-    "tasks.timeentry": TimeEntryPolicy(),
-    "forms.formsubmission": FormSubmissionPolicy(),
-    "portal.clientportalrequest": PortalRequestPolicy(),
     "events.event": EventPolicy(),
     "events.webhookendpoint": AdminOnlyPolicy(),
     "events.webhookdelivery": AdminOnlyPolicy(),
@@ -269,7 +169,7 @@ def policy_for(model: type[Model] | Model) -> Policy:
 
 
 def register_policy(label: str, policy: Policy) -> None:
-    """Registers the policy of a model by its ``app_label.modelname``."""
+    """Registers the policy of a model by its ``app_label.modelname`` (from ``ready()``)."""
     _POLICIES[label.lower()] = policy
 
 
