@@ -9,7 +9,7 @@ from localbzz.admin import ServiceAdmin, status_action
 from shoots.models import Shoot
 
 from .models import Client, ClientStatus
-from .services import client_create, client_set_status, client_update
+from .services import client_create, client_delete, client_set_status, client_update
 
 
 class ShootInline(admin.TabularInline):
@@ -47,6 +47,7 @@ class ClientAdmin(ServiceAdmin):
     form = ClientAdminForm
     create_service = client_create
     update_service = client_update
+    delete_service = client_delete
     update_kwarg = "client"
 
     list_display = (

@@ -5,7 +5,12 @@ from django.contrib import admin
 from localbzz.admin import ServiceAdmin, status_action
 
 from .models import Deliverable, DeliverableReview, DeliverableStatus
-from .services import deliverable_create, deliverable_set_status, deliverable_update
+from .services import (
+    deliverable_create,
+    deliverable_delete,
+    deliverable_set_status,
+    deliverable_update,
+)
 
 
 class DeliverableReviewInline(admin.TabularInline):
@@ -27,6 +32,7 @@ class DeliverableReviewInline(admin.TabularInline):
 class DeliverableAdmin(ServiceAdmin):
     create_service = deliverable_create
     update_service = deliverable_update
+    delete_service = deliverable_delete
     update_kwarg = "deliverable"
 
     list_display = (

@@ -12,6 +12,7 @@ from .models import ApprovalStatus, FormSubmission
 from .services import (
     form_submission_approve,
     form_submission_create,
+    form_submission_delete,
     form_submission_reject,
     form_submission_update,
 )
@@ -28,6 +29,7 @@ class RejectForm(django_forms.Form):
 class FormSubmissionAdmin(ServiceAdmin):
     create_service = form_submission_create
     update_service = form_submission_update
+    delete_service = form_submission_delete
     update_kwarg = "submission"
 
     list_display = (

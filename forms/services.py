@@ -38,6 +38,13 @@ def form_submission_update(*, submission: FormSubmission, actor=None, **data) ->
     return submission
 
 
+@transaction.atomic
+def form_submission_delete(*, submission: FormSubmission, actor=None) -> None:
+    """Deletes a submission (the admin's delete and bulk delete come here)."""
+    emit("form_submission.deleted", submission, actor=actor)
+    submission.delete()
+
+
 def unique_subdomain(name: str) -> str:
     """A free, valid portal subdomain derived from a business name."""
     from django.conf import settings

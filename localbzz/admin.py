@@ -1,4 +1,5 @@
-"""Shared pieces of the Django admin screens: saves through services, status actions."""
+"""Shared pieces of the Django admin screens: saves and deletes through services, status
+actions."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 
 admin.site.site_header = "LocalBzz admin"
 admin.site.site_title = "LocalBzz admin"
@@ -20,16 +21,21 @@ def _concrete_data(obj: models.Model, form, names) -> dict[str, Any]:
 
 
 class ServiceAdmin(admin.ModelAdmin):
-    """Saves go through the app's services, so admin edits emit the same events as the API.
+    """Saves and deletes go through the app's services, so admin changes emit the same
+    events (and land in the audit log) as the API's.
 
-    ``create_service(actor=..., **fields)`` and ``update_service(<update_kwarg>=obj,
-    actor=..., **changed_fields)`` are the app's service functions. The form has already put
-    the new values on ``obj``; the update service is given a fresh copy from the database so
-    it sees what changed, and ``obj`` takes the saved state back.
+    ``create_service(actor=..., **fields)``, ``update_service(<update_kwarg>=obj, actor=...,
+    **changed_fields)`` and ``delete_service(<update_kwarg>=obj, actor=...)`` are the app's
+    service functions, registered per model by setting them on its admin class. The form
+    has already put the new values on ``obj``; the update service is given a fresh copy
+    from the database so it sees what changed, and ``obj`` takes the saved state back.
+    A delete, a bulk delete ("Delete selected") and a row deleted in an inline of another
+    model's page all go through the delete service of the deleted row's own admin.
     """
 
     create_service: Callable[..., models.Model] | None = None
     update_service: Callable[..., models.Model] | None = None
+    delete_service: Callable[..., None] | None = None
     update_kwarg: str = "instance"
     list_per_page = 50
     show_full_result_count = False
@@ -52,6 +58,31 @@ class ServiceAdmin(admin.ModelAdmin):
         obj.__dict__.update(
             {k: v for k, v in saved.__dict__.items() if k != "_prefetched_objects_cache"}
         )
+
+    def delete_model(self, request, obj):
+        if type(self).delete_service is None:
+            super().delete_model(request, obj)
+            return
+        type(self).delete_service(**{self.update_kwarg: obj}, actor=request.user)
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        """Delete selected: one service call per row (each emits its event), all or none."""
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        """Inline rows deleted here go through their own model's delete service."""
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            owner = self.admin_site._registry.get(type(obj))
+            if isinstance(owner, ServiceAdmin):
+                owner.delete_model(request, obj)
+            else:
+                obj.delete()
+        for obj in instances:
+            obj.save()
+        formset.save_m2m()
 
 
 def status_action(service: Callable[..., Any], kwarg: str, status: str, noun: str):

@@ -5,7 +5,7 @@ from django.contrib import admin
 from localbzz.admin import ServiceAdmin, status_action
 
 from .models import ClientPortalRequest, PortalRequestReply, RequestStatus
-from .services import portal_request_create, portal_request_update
+from .services import portal_request_create, portal_request_delete, portal_request_update
 
 
 class PortalRequestReplyInline(admin.StackedInline):
@@ -28,6 +28,7 @@ def _portal_request_set_status(*, portal_request, status, actor=None):
 class ClientPortalRequestAdmin(ServiceAdmin):
     create_service = portal_request_create
     update_service = portal_request_update
+    delete_service = portal_request_delete
     update_kwarg = "portal_request"
 
     list_display = (

@@ -43,6 +43,13 @@ def portal_request_update(
 
 
 @transaction.atomic
+def portal_request_delete(*, portal_request: ClientPortalRequest, actor=None) -> None:
+    """Deletes a request with its thread (the admin's delete and bulk delete come here)."""
+    emit("portal_request.deleted", portal_request, actor=actor)
+    portal_request.delete()
+
+
+@transaction.atomic
 def portal_request_reply(
     *, portal_request: ClientPortalRequest, author, body: str
 ) -> PortalRequestReply:

@@ -6,7 +6,7 @@ from deliverables.models import Deliverable
 from localbzz.admin import ServiceAdmin, status_action
 
 from .models import Shoot, ShootAssignment, ShootStatus
-from .services import shoot_create, shoot_set_status, shoot_update
+from .services import shoot_create, shoot_delete, shoot_set_status, shoot_update
 
 
 class ShootAssignmentInline(admin.TabularInline):
@@ -43,6 +43,7 @@ class ShootAssignmentAdmin(admin.ModelAdmin):
 class ShootAdmin(ServiceAdmin):
     create_service = shoot_create
     update_service = shoot_update
+    delete_service = shoot_delete
     update_kwarg = "shoot"
 
     list_display = (

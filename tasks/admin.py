@@ -5,7 +5,7 @@ from django.contrib import admin
 from localbzz.admin import ServiceAdmin, status_action
 
 from .models import Task, TaskStatus, TimeEntry
-from .services import task_create, task_set_status, task_update
+from .services import task_create, task_delete, task_set_status, task_update
 
 
 class TimeEntryInline(admin.TabularInline):
@@ -23,6 +23,7 @@ class TimeEntryInline(admin.TabularInline):
 class TaskAdmin(ServiceAdmin):
     create_service = task_create
     update_service = task_update
+    delete_service = task_delete
     update_kwarg = "task"
 
     list_display = (

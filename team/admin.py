@@ -5,7 +5,7 @@ from django.contrib import admin
 from localbzz.admin import ServiceAdmin
 
 from .models import TeamMember, TeamRole
-from .services import team_member_create, team_member_update
+from .services import team_member_create, team_member_delete, team_member_update
 
 
 @admin.register(TeamRole)
@@ -18,6 +18,7 @@ class TeamRoleAdmin(admin.ModelAdmin):
 class TeamMemberAdmin(ServiceAdmin):
     create_service = team_member_create
     update_service = team_member_update
+    delete_service = team_member_delete
     update_kwarg = "member"
 
     list_display = ("name", "email", "phone", "role_list", "is_active", "updated_at")
