@@ -10,21 +10,16 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from localbzz.api.authentication import user_for_access_token
+
 from .fanout import groups_for_user
 
 
 @database_sync_to_async
 def _user_from_token(token: str):
-    from rest_framework_simplejwt.exceptions import TokenError
-    from rest_framework_simplejwt.settings import api_settings
-    from rest_framework_simplejwt.tokens import AccessToken
-
-    try:
-        access = AccessToken(token)
-    except TokenError:
-        return None
-    user_id = access.get(api_settings.USER_ID_CLAIM)
-    return get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    # The API's own checks: signature, expiry, active user, and the password claim (a token
+    # from before a password change or reset is refused here too).
+    return user_for_access_token(token)
 
 
 @database_sync_to_async

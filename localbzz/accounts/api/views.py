@@ -24,7 +24,16 @@ class TokenView(BodyLimitMixin, TokenObtainPairView):
     throttle_classes = (ScopedRateThrottle,)
     throttle_scope = "auth"
 
-    @extend_schema(responses={200: TokenPairSerializer}, auth=[])
+    @extend_schema(
+        responses={200: TokenPairSerializer},
+        auth=[],
+        description=(
+            "400: the body is not an e-mail and a password. 401: wrong e-mail or password, or "
+            "an inactive account. 429 (with `Retry-After`): too many failed sign-ins for this "
+            "account from this address (counted per account and address on every sign-in "
+            "surface), or too many requests from this address."
+        ),
+    )
     def post(self, request, *args, **kwargs):
         return super().post(request, *args, **kwargs)
 

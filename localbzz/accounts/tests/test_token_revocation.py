@@ -118,3 +118,18 @@ def test_a_refresh_token_rotated_before_the_change_is_refused_too(team_user, pas
     team_user.set_password(NEW)
     team_user.save()
     assert_refused(rotated.json())
+
+
+def test_the_live_streams_token_check_refuses_a_token_from_before_a_password_change(
+    team_user, password
+):
+    """/ws/live/?token= authenticates with user_for_access_token: the API's checks."""
+    from localbzz.api.authentication import user_for_access_token
+
+    pair = sign_in(team_user.email, password)
+    assert user_for_access_token(pair["access"]) == team_user
+    assert user_for_access_token(pair["refresh"]) is None  # not an access token
+    team_user.set_password(NEW)
+    team_user.save()
+    assert user_for_access_token(pair["access"]) is None
+    assert user_for_access_token("not-a-jwt") is None
