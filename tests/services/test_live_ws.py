@@ -54,8 +54,25 @@ def run_async(coro_fn):
     return result[0]
 
 
-def _ws(path, headers=(ORIGIN,)):
-    return WebsocketCommunicator(application, path, headers=list(headers))
+def _ws(path, headers=(ORIGIN,), subprotocols=None):
+    return WebsocketCommunicator(
+        application, path, headers=list(headers), subprotocols=subprotocols
+    )
+
+
+def _ws_bearer(token):
+    """A connection authenticated as browsers can: ``new WebSocket(url, ["bearer", token])``."""
+    return _ws("/ws/live/", subprotocols=["bearer", token])
+
+
+async def _ws_first_message(token):
+    """A connection authenticated by its first message."""
+    comm = _ws("/ws/live/")
+    connected, _ = await comm.connect()
+    assert connected
+    await comm.send_json_to({"type": "auth", "token": token})
+    assert await comm.receive_json_from(timeout=5) == {"type": "authenticated"}
+    return comm
 
 
 async def _receive(comm, count, timeout=5.0):
@@ -100,10 +117,11 @@ def test_staff_and_two_clients_each_receive_exactly_what_they_may(
     }
 
     async def scenario():
-        comms = {name: _ws(f"/ws/live/?token={token}") for name, token in tokens.items()}
+        comms = {name: _ws_bearer(tokens[name]) for name in ("team", "b")}
         for comm in comms.values():
             connected, _ = await comm.connect()
             assert connected
+        comms["a"] = await _ws_first_message(tokens["a"])
         await database_sync_to_async(_changes)(client_a, client_b, admin_user)
         expected = await database_sync_to_async(_expected)(client_a, client_b)
         received = {name: await _receive(comm, len(expected[name])) for name, comm in comms.items()}
@@ -142,8 +160,13 @@ def test_session_cookie_authenticates_and_anonymous_or_foreign_origin_is_refused
         got = [await ok.receive_json_from(timeout=5)]
         await ok.disconnect()
         anonymous = _ws("/ws/live/")
-        assert not (await anonymous.connect())[0]
-        bad_token = _ws("/ws/live/?token=not-a-jwt")
+        assert (await anonymous.connect())[0]  # it may still authenticate by message
+        await anonymous.send_json_to({"type": "ping"})
+        assert await anonymous.receive_output(timeout=5) == {
+            "type": "websocket.close",
+            "code": 4401,
+        }
+        bad_token = _ws_bearer("not-a-jwt")
         assert not (await bad_token.connect())[0]
         foreign = _ws("/ws/live/", headers=((b"origin", b"http://evil.example"), cookie))
         assert not (await foreign.connect())[0]
@@ -160,7 +183,7 @@ def test_inactive_user_token_is_refused(isolated_layer, client_a_user):
     client_a_user.save()
 
     async def scenario():
-        return (await _ws(f"/ws/live/?token={token}").connect())[0]
+        return (await _ws_bearer(token).connect())[0]
 
     assert run_async(scenario) is False
 
@@ -177,10 +200,89 @@ def test_user_deactivated_while_connected_stops_receiving(
         client_set_status(client=client_a, status=ClientStatus.INACTIVE)
 
     async def scenario():
-        comm = _ws(f"/ws/live/?token={token}")
+        comm = _ws_bearer(token)
         assert (await comm.connect())[0]
         await database_sync_to_async(deactivate)()
         return await comm.receive_output(timeout=5)
 
     closed = run_async(scenario)
     assert closed == {"type": "websocket.close", "code": 4401}
+
+
+CLOSED = {"type": "websocket.close", "code": 4401}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_bearer_subprotocol_is_selected_and_the_token_never_echoed(isolated_layer, team_user):
+    token = str(AccessToken.for_user(team_user))
+
+    async def scenario():
+        comm = _ws_bearer(token)
+        connected, subprotocol = await comm.connect()
+        await comm.send_json_to({"type": "ping"})
+        pong = await comm.receive_json_from(timeout=5)
+        await comm.disconnect()
+        return connected, subprotocol, pong
+
+    assert run_async(scenario) == (True, "bearer", {"type": "pong"})
+
+
+@pytest.mark.django_db(transaction=True)
+def test_first_message_auth_hears_events_and_a_bad_one_is_closed(
+    isolated_layer, client_a, client_a_user, admin_user
+):
+    token = str(AccessToken.for_user(client_a_user))
+
+    async def scenario():
+        comm = await _ws_first_message(token)
+        await database_sync_to_async(shoot_create)(
+            client=client_a, actor=admin_user, location="Main St", **_shoot_times()
+        )
+        heard = await comm.receive_json_from(timeout=5)
+        await comm.disconnect()
+        outcomes = []
+        for first in (
+            {"type": "auth", "token": "not-a-jwt"},
+            {"type": "auth"},
+            {"type": "auth", "token": ["x"]},
+            {"token": token},
+            ["auth", token],
+        ):
+            bad = _ws("/ws/live/")
+            assert (await bad.connect())[0]
+            await bad.send_json_to(first)
+            outcomes.append(await bad.receive_output(timeout=5))
+        garbage = _ws("/ws/live/")
+        assert (await garbage.connect())[0]
+        await garbage.send_to(text_data="{not json")
+        outcomes.append(await garbage.receive_output(timeout=5))
+        return heard, outcomes
+
+    heard, outcomes = run_async(scenario)
+    assert heard["type"] == "shoot.created"
+    assert outcomes == [CLOSED] * 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_that_never_authenticates_is_closed(isolated_layer, monkeypatch, team_user):
+    from localbzz.events.consumers import LiveConsumer
+
+    monkeypatch.setattr(LiveConsumer, "auth_timeout", 0.2)
+
+    async def scenario():
+        comm = _ws("/ws/live/")
+        assert (await comm.connect())[0]
+        return await comm.receive_output(timeout=5)
+
+    assert run_async(scenario) == CLOSED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_token_in_the_query_string_is_refused_even_when_valid(isolated_layer, team_user):
+    """Tokens in URLs end up in access logs: ``?token=`` is not accepted (README)."""
+    token = str(AccessToken.for_user(team_user))
+
+    async def scenario():
+        return (await _ws(f"/ws/live/?token={token}").connect())[0]
+
+    assert run_async(scenario) is False
