@@ -16,7 +16,7 @@ from localbzz.web import (
     call_service,
     confirm_then_delete,
     counts_by,
-    filtered_list,
+    list_page,
     safe_next,
 )
 from portal.forms import InviteForm
@@ -30,19 +30,12 @@ from .filtersets import ClientFilterSet
 from .forms import ClientForm
 from .models import Client
 
-
-@staff_required
-@require_GET
-def client_list(request):
-    """Clients, filtered by status and frequency, searched, paginated."""
-    return filtered_list(
-        request,
-        ClientFilterSet,
-        selectors.client_list(user=request.user),
-        "clients/client_list.html",
-        {"can_add": allows(request.user, Action.ADD, Client)},
-        order=("name",),
-    )
+client_list = list_page(
+    ClientFilterSet,
+    selectors.client_list,
+    order=("name",),
+    extra=lambda request: {"can_add": allows(request.user, Action.ADD, Client)},
+)
 
 
 def portal_url(request, client: Client) -> str:

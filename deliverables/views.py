@@ -17,8 +17,8 @@ from localbzz.web import (
     confirm_then_delete,
     counts_by,
     filter_rows,
-    filtered_list,
     is_htmx,
+    list_page,
     safe_next,
 )
 
@@ -54,18 +54,12 @@ def _querystring(request) -> str:
     return params.urlencode()
 
 
-@staff_required
-@require_GET
-def deliverable_list(request):
-    """Every deliverable, filtered, searched and paginated."""
-    return filtered_list(
-        request,
-        DeliverableFilterSet,
-        selectors.deliverable_rows(user=request.user),
-        "deliverables/deliverable_list.html",
-        {"today": timezone.localdate()},
-        order=ORDER,
-    )
+deliverable_list = list_page(
+    DeliverableFilterSet,
+    selectors.deliverable_rows,
+    order=ORDER,
+    extra=lambda request: {"today": timezone.localdate()},
+)
 
 
 def _column(request, status: str, qs=None, counts=None) -> dict:

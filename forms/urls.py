@@ -2,12 +2,14 @@
 
 from django.urls import path
 
+from localbzz.web import entity_urls
+
 from . import views
 
 app_name = "forms"
-urlpatterns = [
-    path("", views.submission_list, name="list"),
-    path("<uuid:pk>/", views.submission_detail, name="detail"),
+urlpatterns = entity_urls(
+    views,
+    "submission",
     path("<uuid:pk>/approve/", views.submission_approve, name="approve"),
     path("<uuid:pk>/reject/", views.submission_reject, name="reject"),
-]
+)

@@ -8,25 +8,17 @@ from django.views.decorators.http import require_GET, require_POST
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action
-from localbzz.web import call_service, filtered_list
+from localbzz.web import call_service, list_page
 
 from . import selectors, services
 from .filtersets import FormSubmissionFilterSet
 from .forms import RejectForm
 from .models import ApprovalStatus
 
-
-@staff_required
-@require_GET
-def submission_list(request):
-    """The review queue: pending first, then the most recent."""
-    return filtered_list(
-        request,
-        FormSubmissionFilterSet,
-        selectors.form_submission_rows(user=request.user),
-        "forms/formsubmission_list.html",
-        order=("pending_first", "-created_at"),
-    )
+#: the review queue: pending first, then the most recent
+submission_list = list_page(
+    FormSubmissionFilterSet, selectors.form_submission_rows, order=("pending_first", "-created_at")
+)
 
 
 def _detail(request, submission, reject_form=None, status=200):

@@ -10,9 +10,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import path
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
 
+from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import allows
 
 PER_PAGE = 25
@@ -125,6 +128,56 @@ def filtered_list(request, filterset_class, queryset, template: str, context=Non
             **(context or {}),
         },
     )
+
+
+def list_page(filterset_class, rows, *, order=(), template: str = "", extra=None):
+    """The staff list page of an entity, declared in one place.
+
+    ``rows(user=...)`` is the app's selector, ``order`` the page's ordering (or a function of
+    the request giving it), ``extra(request)`` more context; the template defaults to
+    ``<app>/<model>_list.html``.
+    """
+    meta = filterset_class._meta.model._meta
+    template = template or f"{meta.app_label}/{meta.model_name}_list.html"
+
+    @staff_required
+    @require_GET
+    def view(request):
+        return filtered_list(
+            request,
+            filterset_class,
+            rows(user=request.user),
+            template,
+            extra(request) if extra else None,
+            order=order(request) if callable(order) else order,
+        )
+
+    view.__doc__ = f"{meta.verbose_name_plural.capitalize()}, filtered, searched and paginated."
+    return view
+
+
+#: the usual routes of an entity's pages: (path, view name suffix, url name)
+ENTITY_ROUTES = (
+    ("", "list", "list"),
+    ("new/", "create", "create"),
+    ("<uuid:pk>/", "detail", "detail"),
+    ("<uuid:pk>/edit/", "edit", "edit"),
+    ("<uuid:pk>/delete/", "delete", "delete"),
+)
+
+
+def entity_urls(views, entity: str, *extra) -> list:
+    """URL patterns of the views named ``<entity>_list``, ``_create``, ``_detail``, ``_edit``
+    and ``_delete`` that ``views`` defines (without a detail page, the edit page lives at
+    ``<pk>/``), followed by the ``extra`` patterns."""
+    found = {suffix: getattr(views, f"{entity}_{suffix}", None) for _, suffix, _ in ENTITY_ROUTES}
+    routes = []
+    for route, suffix, name in ENTITY_ROUTES:
+        if suffix == "edit" and found["detail"] is None:
+            route = "<uuid:pk>/"
+        if found[suffix] is not None:
+            routes.append(path(route, found[suffix], name=name))
+    return [*routes, *extra]
 
 
 def counts_by(queryset, field: str = "status") -> dict:

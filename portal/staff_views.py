@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action
-from localbzz.web import call_service, filtered_list, safe_next
+from localbzz.web import call_service, list_page, safe_next
 
 from . import selectors, services
 from .filtersets import PortalRequestFilterSet
@@ -17,30 +17,20 @@ from .models import RequestStatus
 from .staff_forms import ReplyForm, RequestUpdateForm
 
 
-def _inbox(request, template: str):
+def _inbox(template: str):
     """The inbox (filtered by the query string): new first, then working, then done."""
-    return filtered_list(
-        request,
+    return list_page(
         PortalRequestFilterSet,
-        selectors.portal_request_inbox(user=request.user),
-        template,
-        {"statuses": RequestStatus.values},
+        selectors.portal_request_inbox,
         order=("open_rank", "-priority", "-created_at"),
+        template=template,
+        extra=lambda request: {"statuses": RequestStatus.values},
     )
 
 
-@staff_required
-@require_GET
-def request_list(request):
-    """The inbox: new first, then working, then done."""
-    return _inbox(request, "requests/request_list.html")
-
-
-@staff_required
-@require_GET
-def request_inbox_partial(request):
-    """The inbox table alone, for live refresh."""
-    return _inbox(request, "requests/_inbox.html")
+#: the inbox page, and its table alone for live refresh
+request_list = _inbox("requests/request_list.html")
+request_inbox_partial = _inbox("requests/_inbox.html")
 
 
 def _get(request, pk, action=Action.VIEW):

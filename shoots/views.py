@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from deliverables.selectors import deliverable_rows
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
-from localbzz.web import call_service, confirm_then_delete, filtered_list, safe_next, week_bounds
+from localbzz.web import call_service, confirm_then_delete, list_page, safe_next, week_bounds
 from tasks.selectors import task_list
 
 from . import selectors, services
@@ -28,18 +28,12 @@ from .models import ShootStatus
 PERIOD_ORDER = {"today": "shoot_start", "week": "shoot_start", "upcoming": "shoot_start"}
 
 
-@staff_required
-@require_GET
-def shoot_list(request):
-    """Shoots, filtered, searched and paginated."""
-    return filtered_list(
-        request,
-        ShootFilterSet,
-        selectors.shoot_rows(user=request.user),
-        "shoots/shoot_list.html",
-        {"statuses": ShootStatus.values},
-        order=(PERIOD_ORDER.get(request.GET.get("when"), "-shoot_start"),),
-    )
+shoot_list = list_page(
+    ShootFilterSet,
+    selectors.shoot_rows,
+    order=lambda request: (PERIOD_ORDER.get(request.GET.get("when"), "-shoot_start"),),
+    extra=lambda request: {"statuses": ShootStatus.values},
+)
 
 
 @staff_required

@@ -20,8 +20,8 @@ from localbzz.web import (
     confirm_then_delete,
     counts_by,
     filter_rows,
-    filtered_list,
     is_htmx,
+    list_page,
     safe_next,
 )
 
@@ -62,18 +62,12 @@ def _running(request):
     return services.running_timer(request.user)
 
 
-@staff_required
-@require_GET
-def task_list(request):
-    """Tasks, filtered, searched and paginated."""
-    return filtered_list(
-        request,
-        TaskFilterSet,
-        selectors.task_rows(user=request.user),
-        "tasks/task_list.html",
-        {"today": timezone.localdate(), "running": _running(request)},
-        order=ORDER,
-    )
+task_list = list_page(
+    TaskFilterSet,
+    selectors.task_rows,
+    order=ORDER,
+    extra=lambda request: {"today": timezone.localdate(), "running": _running(request)},
+)
 
 
 def _board_context(request) -> dict:

@@ -1,11 +1,8 @@
 """Staff dashboard pages of the team app."""
 
-from django.urls import path
+from localbzz.web import entity_urls
 
 from . import views
 
 app_name = "team"
-urlpatterns = [
-    path("", views.team_list, name="list"),
-    path("<uuid:pk>/", views.team_detail, name="detail"),
-]
+urlpatterns = entity_urls(views, "team")

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from localbzz.accounts.mixins import staff_required
-from localbzz.web import filtered_list
+from localbzz.web import list_page
 from shoots.models import ShootStatus
 from shoots.selectors import shoot_rows
 from tasks.selectors import task_list
@@ -14,18 +14,7 @@ from tasks.selectors import task_list
 from . import selectors
 from .filtersets import TeamMemberFilterSet
 
-
-@staff_required
-@require_GET
-def team_list(request):
-    """Team members with roles and counts of upcoming shoots and open tasks."""
-    return filtered_list(
-        request,
-        TeamMemberFilterSet,
-        selectors.team_member_rows(user=request.user),
-        "team/teammember_list.html",
-        order=("name",),
-    )
+team_list = list_page(TeamMemberFilterSet, selectors.team_member_rows, order=("name",))
 
 
 @staff_required
