@@ -177,3 +177,16 @@ def notifications_mark_read(*, user, ids=None) -> int:
     if ids is not None:
         qs = qs.filter(pk__in=ids)
     return qs.update(read_at=timezone.now())
+
+
+def save_preferences(user, data) -> None:
+    """Applies a submitted preferences form: a checkbox left out means off."""
+    allowed = {row["kind"] for row in preferences_for(user)}
+    for kind in NotificationKind.values:
+        if kind in allowed:
+            notification_preference_set(
+                user=user,
+                kind=kind,
+                in_app=data.get(f"{kind}_in_app") in ("on", "true", "1"),
+                email=data.get(f"{kind}_email") in ("on", "true", "1"),
+            )

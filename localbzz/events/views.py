@@ -19,8 +19,8 @@ from localbzz.web import safe_next
 from . import services
 from .delivery import webhook_delivery_redeliver, webhook_endpoint_send_test
 from .forms import WebhookEndpointForm
-from .models import Notification, NotificationKind, WebhookDelivery, WebhookEndpoint
-from .notifications import notification_preference_set, notifications_mark_read, preferences_for
+from .models import Notification, WebhookDelivery, WebhookEndpoint
+from .notifications import notifications_mark_read, preferences_for, save_preferences
 
 
 def _endpoint(request, pk) -> WebhookEndpoint:
@@ -174,16 +174,3 @@ def notification_preferences(request):
     return render(
         request, "events/notification_preferences.html", {"prefs": preferences_for(request.user)}
     )
-
-
-def save_preferences(user, data) -> None:
-    """Applies a submitted preferences form: a checkbox left out means off."""
-    allowed = {row["kind"] for row in preferences_for(user)}
-    for kind in NotificationKind.values:
-        if kind in allowed:
-            notification_preference_set(
-                user=user,
-                kind=kind,
-                in_app=data.get(f"{kind}_in_app") in ("on", "true", "1"),
-                email=data.get(f"{kind}_email") in ("on", "true", "1"),
-            )

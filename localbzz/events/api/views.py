@@ -19,7 +19,7 @@ from localbzz.accounts.permissions import Action, is_admin_user
 from .. import services
 from ..delivery import webhook_delivery_redeliver, webhook_endpoint_send_test
 from ..models import Event, Notification, WebhookDelivery, WebhookEndpoint
-from ..notifications import notifications_mark_read, preferences_for
+from ..notifications import notifications_mark_read, preferences_for, save_preferences
 from .serializers import (
     EventSerializer,
     NotificationSerializer,
@@ -303,8 +303,6 @@ class NotificationPreferences(APIView):
 
     @extend_schema(request=dict, responses=PREFERENCES)
     def post(self, request):
-        from ..views import save_preferences
-
         if not hasattr(request.data, "items"):
             raise exceptions.ValidationError(
                 {"non_field_errors": ["Send an object of <kind>_in_app / <kind>_email booleans."]}
