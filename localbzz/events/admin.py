@@ -2,6 +2,8 @@
 
 from django.contrib import admin, messages
 
+from localbzz.admin import ServiceAdmin
+
 from . import services
 from .delivery import webhook_delivery_redeliver, webhook_endpoint_send_test
 from .models import (
@@ -37,7 +39,13 @@ class WebhookAttemptInline(admin.TabularInline):
 
 
 @admin.register(WebhookEndpoint)
-class WebhookEndpointAdmin(admin.ModelAdmin):
+class WebhookEndpointAdmin(ServiceAdmin):
+    """Creates, edits and deletes through the services: each leaves an audit event."""
+
+    create_service = services.webhook_endpoint_create
+    update_service = services.webhook_endpoint_update
+    delete_service = services.webhook_endpoint_delete
+    update_kwarg = "endpoint"
     list_display = ("url", "is_active", "consecutive_failures", "last_success_at", "created_at")
     list_filter = ("is_active",)
     readonly_fields = (
@@ -54,8 +62,6 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     actions = ("rotate_secret", "send_test")
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
         super().save_model(request, obj, form, change)
         if not change:
             messages.warning(request, f"Signing secret (shown once): {obj.secret}")
