@@ -2,10 +2,13 @@
 
 from rest_framework import serializers
 
-from clients.models import Client
 from localbzz.accounts.models import Role, User
 from localbzz.api.serializers import ServiceSerializer
-from team.models import TeamMember
+
+
+def _related_model(field: str):
+    """The model a user's foreign key points at, read from the field: the kernel names no app."""
+    return User._meta.get_field(field).related_model
 
 
 class UserSerializer(ServiceSerializer):
@@ -18,10 +21,12 @@ class UserSerializer(ServiceSerializer):
     client = serializers.UUIDField(required=False, allow_null=True, source="client_id")
     team_member = serializers.UUIDField(required=False, allow_null=True, source="team_member_id")
 
-    related_ids = {  # noqa: RUF012
-        "client_id": (Client, "client"),
-        "team_member_id": (TeamMember, "team_member"),
-    }
+    @property
+    def related_ids(self) -> dict:
+        return {
+            "client_id": (_related_model("client"), "client"),
+            "team_member_id": (_related_model("team_member"), "team_member"),
+        }
 
     class Meta:
         model = User
