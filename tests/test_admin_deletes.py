@@ -1,6 +1,8 @@
 """Every admin delete and bulk delete goes through the entity's delete service: it emits
 ``<entity>.deleted`` with the admin as actor, so the audit log has it (issue 9 item 18)."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -72,3 +74,45 @@ def test_admin_bulk_delete_emits_one_deleted_event_per_row(admin_client, admin_u
     events = _deleted_events(entity)
     assert sorted(e.object_id for e in events) == sorted(str(o.pk) for o in objs)
     assert {e.actor for e in events} == {admin_user}
+
+
+def _posted_form(response) -> dict:
+    """What a browser would post back from an admin change page, unchanged."""
+    data = {}
+
+    def add(form, prefix=""):
+        for name, field in form.fields.items():
+            value = form[name].value()  # as the widget renders it
+            key = f"{prefix}{name}"
+            if isinstance(value, bool):
+                if value:
+                    data[key] = "on"
+            elif getattr(field.widget, "allow_multiple_selected", False):
+                data[key] = [str(v) for v in value or ()]
+            elif isinstance(value, (list, dict)):
+                data[key] = json.dumps(value)
+            elif value is not None:
+                data[key] = str(value)
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        add(formset.management_form, f"{formset.prefix}-")
+        for form in formset.forms:
+            add(form, f"{form.prefix}-")
+    return data
+
+
+def test_a_shoot_deleted_in_the_clients_inline_goes_through_the_shoot_service(
+    admin_client, admin_user
+):
+    shoot = make_shoot()
+    url = reverse("admin:clients_client_change", args=[shoot.client_id])
+    data = _posted_form(admin_client.get(url))
+    prefix = next(k for k, v in data.items() if k.endswith("-id") and v == str(shoot.pk))
+    data[prefix.removesuffix("id") + "DELETE"] = "on"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["errors"]
+    assert not type(shoot).objects.filter(pk=shoot.pk).exists()
+    (event,) = _deleted_events("shoot")
+    assert (event.object_id, event.actor) == (str(shoot.pk), admin_user)
