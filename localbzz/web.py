@@ -163,13 +163,15 @@ ENTITY_ROUTES = (
     ("<uuid:pk>/", "detail", "detail"),
     ("<uuid:pk>/edit/", "edit", "edit"),
     ("<uuid:pk>/delete/", "delete", "delete"),
+    ("<uuid:pk>/status/", "set_status", "set_status"),
+    ("board/", "board", "board"),
 )
 
 
 def entity_urls(views, entity: str, *extra) -> list:
-    """URL patterns of the views named ``<entity>_list``, ``_create``, ``_detail``, ``_edit``
-    and ``_delete`` that ``views`` defines (without a detail page, the edit page lives at
-    ``<pk>/``), followed by the ``extra`` patterns."""
+    """URL patterns of the views named ``<entity>_list``, ``_create``, ``_detail``, ``_edit``,
+    ``_delete``, ``_set_status`` and ``_board`` that ``views`` defines (without a detail page,
+    the edit page lives at ``<pk>/``), followed by the ``extra`` patterns."""
     found = {suffix: getattr(views, f"{entity}_{suffix}", None) for _, suffix, _ in ENTITY_ROUTES}
     routes = []
     for route, suffix, name in ENTITY_ROUTES:

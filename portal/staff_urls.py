@@ -7,10 +7,10 @@ from localbzz.web import entity_urls
 from . import staff_views as views
 
 app_name = "requests"
-urlpatterns = entity_urls(
-    views,
-    "request",
-    path("inbox/", views.request_inbox_partial, name="inbox"),
+thread = [
     path("<uuid:pk>/update/", views.request_update, name="update"),
     path("<uuid:pk>/reply/", views.request_reply, name="reply"),
+]
+urlpatterns = entity_urls(
+    views, "request", path("inbox/", views.request_inbox_partial, name="inbox"), *thread
 )

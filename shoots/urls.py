@@ -7,9 +7,4 @@ from localbzz.web import entity_urls
 from . import views
 
 app_name = "shoots"
-urlpatterns = entity_urls(
-    views,
-    "shoot",
-    path("calendar/", views.shoot_calendar, name="calendar"),
-    path("<uuid:pk>/status/", views.shoot_set_status, name="set_status"),
-)
+urlpatterns = entity_urls(views, "shoot", path("calendar/", views.shoot_calendar, name="calendar"))

@@ -10,10 +10,8 @@ app_name = "tasks"
 urlpatterns = entity_urls(
     views,
     "task",
-    path("board/", views.task_board, name="board"),
     path("board/partial/", views.task_board_partial, name="board_partial"),
     path("timer/stop/", views.timer_stop, name="timer_stop"),
-    path("<uuid:pk>/status/", views.task_set_status, name="set_status"),
     path("<uuid:pk>/assign-me/", views.task_assign_me, name="assign_me"),
     path("<uuid:pk>/timer/start/", views.timer_start, name="timer_start"),
     path("<uuid:pk>/time/", views.time_log, name="time_log"),
