@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel, choices_constraint
-from localbzz.validators import JSONValidator, bounded_text
+from localbzz.validators import JSONValidator, StrictJSONDecoder, bounded_text
 
 SUBDOMAIN_VALIDATOR = RegexValidator(
     r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",
@@ -74,12 +74,14 @@ class Client(BaseModel):
         default=list,
         blank=True,
         help_text="Services taken, e.g. Reels, Photography.",
+        decoder=StrictJSONDecoder,
         validators=[JSONValidator(max_depth=1, max_string_length=100)],
     )
     platforms = models.JSONField(
         default=list,
         blank=True,
         help_text="Platforms posted to, e.g. Instagram.",
+        decoder=StrictJSONDecoder,
         validators=[JSONValidator(max_depth=1, max_string_length=100)],
     )
     preferred_contact_method = models.CharField(

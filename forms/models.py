@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel, choices_constraint
-from localbzz.validators import JSONValidator, bounded_text
+from localbzz.validators import JSONValidator, StrictJSONDecoder, bounded_text
 
 
 class ApprovalStatus(models.TextChoices):
@@ -33,10 +33,14 @@ class FormSubmission(BaseModel):
         default=dict,
         blank=True,
         help_text='e.g. {"instagram": "@acme"}',
+        decoder=StrictJSONDecoder,
         validators=[JSONValidator(max_depth=1, max_items=20, max_string_length=200)],
     )
     services_wanted = models.JSONField(
-        default=list, blank=True, validators=[JSONValidator(max_depth=1, max_string_length=100)]
+        default=list,
+        blank=True,
+        decoder=StrictJSONDecoder,
+        validators=[JSONValidator(max_depth=1, max_string_length=100)],
     )
     budget = models.CharField(max_length=100, blank=True)
     message = bounded_text(5_000, blank=True)

@@ -275,10 +275,6 @@ REST_FRAMEWORK = {
     "COERCE_DECIMAL_TO_STRING": False,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
-#: lists whose total is at least API_COUNT_CACHE_MIN_ROWS keep that total (``count``) for
-#: API_COUNT_CACHE_SECONDS in each process (localbzz/api/pagination.py); 0 turns this off
-API_COUNT_CACHE_SECONDS = env.float("API_COUNT_CACHE_SECONDS", default=2)
-API_COUNT_CACHE_MIN_ROWS = env.int("API_COUNT_CACHE_MIN_ROWS", default=0)
 #: how long (seconds) a process reuses a JWT user's row on reads; a deactivated user loses read
 #: access within this time (writes and the saving process: at once). 0 turns the cache off.
 JWT_USER_CACHE_SECONDS = env.float("JWT_USER_CACHE_SECONDS", default=5)

@@ -12,6 +12,9 @@
 
 from __future__ import annotations
 
+import json
+
+import orjson
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -37,6 +40,18 @@ def text_problem(value: str) -> str | None:
     except UnicodeEncodeError:
         return "contains an invalid character (a lone surrogate)"
     return None
+
+
+class StrictJSONDecoder(json.JSONDecoder):
+    """A JSON field's decoder (``models.JSONField(decoder=...)``): orjson's strict parser.
+
+    A form (the admin's) that reads a lone surrogate or 1,024+ levels of nesting answers
+    "Enter a valid JSON." and shows the text as typed, instead of failing to render it.
+    (``orjson.JSONDecodeError`` is a ``json.JSONDecodeError``.)
+    """
+
+    def decode(self, s, *args, **kwargs):
+        return orjson.loads(s)
 
 
 @deconstructible

@@ -14,9 +14,6 @@ from localbzz.api.errors import Conflict
 
 from .serializers import DeliverableReviewSerializer, DeliverableSerializer
 
-#: the lean list path: exactly DeliverableSerializer's fields, read with one .values() query
-LIST_VALUES = {name: name for name in DeliverableSerializer.Meta.fields}
-
 
 class DeliverableViewSet(CRUDViewSet):
     """Deliverables: staff all, a client user reads its own and reviews those in Needs Review."""
@@ -33,7 +30,6 @@ class DeliverableViewSet(CRUDViewSet):
     delete_service = services.deliverable_delete
     service_object = "deliverable"
     policy_actions = {"review": Action.REVIEW}  # noqa: RUF012
-    list_values = LIST_VALUES
 
     @extend_schema(request=DeliverableReviewSerializer, responses={200: DeliverableSerializer})
     @action(detail=True, methods=["post"])

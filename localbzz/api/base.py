@@ -5,7 +5,6 @@ from __future__ import annotations
 from email.utils import format_datetime
 
 from django.conf import settings
-from django.db.models import F
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django_filters.rest_framework import DjangoFilterBackend
@@ -13,13 +12,13 @@ from rest_framework import mixins, viewsets
 from rest_framework.exceptions import APIException
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.permissions import BasePermission
-from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
 from localbzz.accounts.permissions import Action, allows
 
 from .errors import PayloadTooLarge
+from .lists import RenderedRows, values_plan
 
 UUID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 
@@ -111,41 +110,6 @@ class QuickFilterBackend(DjangoFilterBackend):
         return queryset
 
 
-class LeanListMixin:
-    """A lean read path for list endpoints: one ``.values()`` query, no serializer per row.
-
-    A viewset sets ``list_values`` (output name -> ``values()`` expression, e.g.
-    ``{"client_id": "client_id"}``) that yields exactly what its serializer would
-    (tests compare both). Dates, datetimes and UUIDs are rendered by the orjson renderer as
-    DRF would (ISO 8601, ``Z`` for UTC). Used only when the time zone is UTC; otherwise the
-    serializer path runs.
-    """
-
-    list_values: dict | None = None
-
-    def lean_list_enabled(self) -> bool:
-        return bool(self.list_values) and settings.TIME_ZONE == "UTC" and settings.USE_TZ
-
-    def list(self, request, *args, **kwargs):
-        if not self.lean_list_enabled():
-            return super().list(request, *args, **kwargs)
-        queryset = self.lean_queryset(self.filter_queryset(self.get_queryset()))
-        paginator = self.paginator
-        if paginator is None:
-            return Response(list(queryset))
-        if hasattr(paginator, "paginate_values"):
-            # count and page in one query (``COUNT(*) OVER ()``)
-            page = paginator.paginate_values(queryset, request, view=self)
-        else:
-            page = paginator.paginate_queryset(queryset, request, view=self)
-        return self.get_paginated_response(list(page))
-
-    def lean_queryset(self, queryset):
-        same = [name for name, path in self.list_values.items() if name == path]
-        renamed = {name: F(path) for name, path in self.list_values.items() if name != path}
-        return queryset.values(*same, **renamed)
-
-
 class PolicyViewSet(BodyLimitMixin, viewsets.GenericViewSet):
     """A viewset whose queryset comes from a selector and whose writes call services.
 
@@ -169,6 +133,21 @@ class PolicyViewSet(BodyLimitMixin, viewsets.GenericViewSet):
         if getattr(self, "swagger_fake_view", False):
             return self.policy_model.objects.none()
         return type(self).selector(user=self.request.user)
+
+    def paginate_queryset(self, queryset):
+        """The page of a list: rows as dicts from ``.values()`` when the serializer allows
+        (``localbzz/api/lists.py``), model rows otherwise; the total folded in either way."""
+        if getattr(self, "action", None) == "list" and self.paginator is not None:
+            plan = values_plan(self)
+            rows = plan.queryset(queryset) if plan is not None else None
+            if rows is not None:
+                return RenderedRows(plan.render(super().paginate_queryset(rows)))
+        return super().paginate_queryset(queryset)
+
+    def get_serializer(self, *args, **kwargs):
+        if args and isinstance(args[0], RenderedRows):
+            return args[0]  # already rendered: ``.data`` is the rows
+        return super().get_serializer(*args, **kwargs)
 
     def get_success_headers(self, data) -> dict:
         """``Location`` of a created object: its detail route (DESIGN §4)."""
@@ -204,7 +183,6 @@ class PolicyViewSet(BodyLimitMixin, viewsets.GenericViewSet):
 
 class CRUDViewSet(
     PolicyViewSet,  # first, so its service-backed perform_* win over the mixins' save()
-    LeanListMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -219,16 +197,16 @@ class CRUDViewSet(
         return super().update(request, *args, **kwargs)
 
 
-class NestedListViewSet(PolicyViewSet, LeanListMixin, mixins.ListModelMixin):
+class NestedListViewSet(PolicyViewSet, mixins.ListModelMixin):
     """A list under a parent (``/api/clients/:clientId/shoots``): the parent must be visible.
 
     Subclasses set ``parent_model``, ``parent_kwarg`` (the path's name) and ``parent_field``
     (the child's field that points to the parent).
 
-    On the lean path the parent check is folded into the list query (the children are
-    narrowed to a parent among the visible ones, a subquery): rows back prove the parent
-    visible. Only when no row comes back (or the request fails: a bad filter, a page past the
-    end) is the parent looked up on its own, so a hidden or missing parent is still a 404 first.
+    The parent check is folded into the list query (the children are narrowed to a parent
+    among the visible ones, a subquery): rows back prove the parent visible. Only when no row
+    comes back (or the request fails: a bad filter, a page past the end) is the parent looked
+    up on its own, so a hidden or missing parent is still a 404 first.
     """
 
     parent_model = None
@@ -248,14 +226,7 @@ class NestedListViewSet(PolicyViewSet, LeanListMixin, mixins.ListModelMixin):
             self._parent = parent
         return self._parent
 
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        if not self.lean_list_enabled():
-            self.parent()
-
     def list(self, request, *args, **kwargs):
-        if not self.lean_list_enabled():
-            return super().list(request, *args, **kwargs)
         try:
             response = super().list(request, *args, **kwargs)
         except (APIException, Http404):
@@ -268,15 +239,12 @@ class NestedListViewSet(PolicyViewSet, LeanListMixin, mixins.ListModelMixin):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return self.policy_model.objects.none()
-        queryset = type(self).selector(user=self.request.user)
-        if self.lean_list_enabled() and not hasattr(self, "_parent"):
-            visible = self.parent_model.objects.visible_to(self.request.user, Action.VIEW)
-            if not visible.query.where and not visible.query.is_empty():
-                # every parent is visible to this user: the parent's id alone narrows the list
-                return queryset.filter(**{self.parent_field: self.kwargs[self.parent_kwarg]})
-            parents = self.visible_parents().values("pk")
-            return queryset.filter(**{f"{self.parent_field}__in": parents})
-        return queryset.filter(**{self.parent_field: self.parent()})
+        parents = self.visible_parents().values("pk")
+        return (
+            type(self)
+            .selector(user=self.request.user)
+            .filter(**{f"{self.parent_field}__in": parents})
+        )
 
 
 def nested(viewset: type, parent_model, parent_kwarg: str, parent_field: str) -> type:
@@ -290,7 +258,6 @@ def nested(viewset: type, parent_model, parent_kwarg: str, parent_field: str) ->
             "search_fields",
             "ordering_fields",
             "ordering",
-            "list_values",
         )
     }
     attrs.update(

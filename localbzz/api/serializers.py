@@ -26,6 +26,20 @@ class ServiceSerializer(serializers.ModelSerializer):
     #: ``internal_fields`` (internal notes)
     staff_only_read_fields: tuple = ()
 
+    @classmethod
+    def hidden_fields_for(cls, user) -> tuple:
+        """The fields left out for ``user``: none for staff (and for no user: events)."""
+        if user is None or is_staff_user(user):
+            return ()
+        model = getattr(getattr(cls, "Meta", None), "model", None)
+        return (*cls.staff_only_read_fields, *getattr(model, "internal_fields", ()))
+
+    @classmethod
+    def fields_depend_on_user_only(cls) -> bool:
+        """Whether the fields depend on nothing but ``hidden_fields_for`` (and the
+        read-only flags of ``staff_only_fields``): then a list may reuse its plan."""
+        return cls.get_fields is ServiceSerializer.get_fields
+
     def get_fields(self):
         fields = super().get_fields()
         user = request_user(self)
@@ -33,9 +47,8 @@ class ServiceSerializer(serializers.ModelSerializer):
             for name in self.staff_only_fields:
                 if name in fields:
                     fields[name].read_only = True
-            model = getattr(getattr(self, "Meta", None), "model", None)
-            for name in (*self.staff_only_read_fields, *getattr(model, "internal_fields", ())):
-                fields.pop(name, None)
+        for name in self.hidden_fields_for(user):
+            fields.pop(name, None)
         return fields
 
     def validate(self, attrs):

@@ -6,11 +6,10 @@ from rest_framework.response import Response
 
 from clients.selectors import client_by_subdomain
 from deliverables.api.serializers import DeliverableSerializer
-from deliverables.api.views import LIST_VALUES
 from deliverables.filtersets import DeliverableFilterSet
 from deliverables.models import Deliverable
 from deliverables.selectors import deliverable_list
-from localbzz.api.base import LeanListMixin, PolicyViewSet
+from localbzz.api.base import PolicyViewSet
 from portal import selectors, services
 from portal.filtersets import PortalRequestFilterSet
 from portal.models import ClientPortalRequest
@@ -83,9 +82,7 @@ class ClientPortalRequestsViewSet(
         return Response(serializer.data, status=status.HTTP_201_CREATED)
 
 
-class ClientPortalDeliverablesViewSet(
-    _ClientPortalMixin, PolicyViewSet, LeanListMixin, mixins.ListModelMixin
-):
+class ClientPortalDeliverablesViewSet(_ClientPortalMixin, PolicyViewSet, mixins.ListModelMixin):
     """A client's deliverables as its portal shows them."""
 
     policy_model = Deliverable
@@ -94,7 +91,6 @@ class ClientPortalDeliverablesViewSet(
     search_fields = None
     ordering_fields = ("due_date", "status", "title", "created_at", "updated_at")
     ordering = ("due_date", "title")
-    list_values = LIST_VALUES
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

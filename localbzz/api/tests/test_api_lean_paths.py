@@ -1,4 +1,5 @@
-"""The folded list queries (count and parent check in the page query) and the JWT user cache.
+"""The one list mechanism (count and parent check folded into the page query, rows from
+``.values()`` where the serializer allows) and the JWT user cache.
 
 Each folded path is compared with the unfolded one it replaces: same status, same body.
 """
@@ -6,6 +7,7 @@ Each folded path is compared with the unfolded one it replaces: same status, sam
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken
 
@@ -55,16 +57,25 @@ def five(client_a):
     return [make_deliverable(client_a, shoot, title=f"Deliverable {i}") for i in range(5)]
 
 
+LISTS = ["/api/deliverables", "/api/shoots", "/api/clients/{client}/deliverables"]
+
+
+@pytest.mark.parametrize("path", LISTS)
 @pytest.mark.parametrize(("params", "status"), PAGES, ids=str)
 def test_folded_count_gives_the_body_of_a_separate_count(
-    params, status, five, admin_user, monkeypatch
+    path, params, status, five, client_a, admin_user, monkeypatch
 ):
+    for i in range(4):
+        make_shoot(client_a, title=f"Deliverable {i}")
     api = _api(admin_user)
-    folded = _body(api.get("/api/deliverables", params))
-    monkeypatch.delattr(Pagination, "paginate_values")  # the lean path's former pagination
-    separate = _body(api.get("/api/deliverables", params))
+    url = path.format(client=client_a.pk)
+    folded = _body(api.get(url, params))
+    # DRF's own pagination: a COUNT query, then the page
+    monkeypatch.setattr(Pagination, "paginate_queryset", PageNumberPagination.paginate_queryset)
+    separate = _body(api.get(url, params))
     assert folded == separate
-    assert folded[0] == status
+    if "deliverables" in path:  # the statuses and titles are the deliverables'
+        assert folded[0] == status
 
 
 def test_folded_count_on_an_empty_list_is_zero_in_one_query(admin_user, db):
@@ -114,8 +125,12 @@ def test_folded_parent_check_answers_as_the_separate_lookup(
     url = f"/api/clients/{pk}/deliverables"
     api = _api(user)
     folded = _body(api.get(url, params))
-    # the former path: the parent looked up first, then the serializer's list
-    monkeypatch.setattr(NestedListViewSet, "lean_list_enabled", lambda self: False)
+
+    # the former path: the parent looked up first, then its children
+    def separate_lookup(view):
+        return type(view).selector(user=view.request.user).filter(client=view.parent())
+
+    monkeypatch.setattr(NestedListViewSet, "get_queryset", separate_lookup)
     separate = _body(api.get(url, params))
     assert folded == separate
     assert folded[0] == (admin_status if who == "admin" else client_status)
@@ -215,66 +230,82 @@ def test_requests_do_not_share_the_cached_user_object(team_user, clock):
     assert second._state is not third._state
 
 
-# --- the count cache of large lists ---------------------------------------------------------
+# --- totals are exact, for distinct and grouped lists too ----------------------------------
 
 
-@pytest.fixture
-def count_cache(settings, monkeypatch):
-    from localbzz.api import pagination
-
-    now = [1000.0]
-    monkeypatch.setattr(pagination, "monotonic", lambda: now[0])
-    settings.API_COUNT_CACHE_SECONDS = 2
-    settings.API_COUNT_CACHE_MIN_ROWS = 3
-    pagination.counts.clear()
-    yield now
-    pagination.counts.clear()
-
-
-def test_a_large_total_is_reused_for_the_cache_time_and_rows_stay_fresh(
-    five, client_a, admin_user, count_cache
-):
+def test_a_total_is_always_read_fresh(five, client_a, admin_user):
     from deliverables.models import Deliverable
 
     api = _api(admin_user)
-    first = api.get("/api/deliverables", {"page_size": 2}).json()
-    assert first["count"] == 5
-    # another process adds a row (no signal here): the rows show it, the total lags
+    assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 5
+    # another process adds a row (no signal reaches this one)
     Deliverable.objects.bulk_create([Deliverable(client=client_a, title="AAA first")])
-    with CaptureQueriesContext(connection) as ctx:
-        again = api.get("/api/deliverables", {"page_size": 2}).json()
-    assert again["count"] == 5  # within API_COUNT_CACHE_SECONDS
-    assert "COUNT" not in ctx.captured_queries[0]["sql"].upper()
-    assert len(ctx) == 1
-    newest = api.get("/api/deliverables", {"page_size": 2, "ordering": "title"}).json()
-    assert newest["results"][0]["title"] == "AAA first"  # rows are read fresh
-    count_cache[0] += 2.1
     assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 6
 
 
-def test_a_save_in_this_process_drops_the_cached_totals(five, client_a, admin_user, count_cache):
-    api = _api(admin_user)
-    assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 5
-    make_deliverable(client_a, None)
-    assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 6
+def test_the_total_of_a_distinct_list_counts_each_row_once(client_a, client_a_user, admin_user):
+    from team.tests.factories import make_team_member
+
+    member = make_team_member()
+    for _ in range(3):  # the same member on three shoots: three join rows, one member
+        make_shoot(client_a, crew=[(member, "Editor")])
+    make_team_member()  # not on client A's shoots: hidden from its user
+    body = _api(client_a_user).get("/api/team-members", {"page_size": 1}).json()
+    assert body["count"] == 1
+    assert [row["id"] for row in body["results"]] == [str(member.pk)]
+    assert _api(admin_user).get("/api/team-members", {"page_size": 1}).json()["count"] == 2
 
 
-def test_a_short_page_has_an_exact_total_even_when_cached(five, admin_user, count_cache):
-    from deliverables.models import Deliverable
+def test_the_total_of_a_grouped_list_counts_groups(client_a, admin_user):
+    from portal.tests.factories import make_portal_request
+    from tasks.tests.factories import make_task
 
-    api = _api(admin_user)
-    assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 5
-    Deliverable.objects.filter(pk=five[0].pk).update(title="x")  # no signal
-    Deliverable.objects.filter(pk__in=[d.pk for d in five[:2]])._raw_delete("default")
-    body = api.get("/api/deliverables", {"page_size": 2, "page": 2}).json()
-    assert body["count"] == 3  # two on page 1 + the one row left on page 2: exact
-    assert body["next"] is None
-    assert api.get("/api/deliverables", {"page_size": 2, "page": 3}).status_code == 404
-
-
-def test_totals_are_cached_per_user_scope(five, client_a, client_b, admin_user, count_cache):
     for _ in range(3):
-        make_deliverable(client_b, None)
-    user = make_user(Role.CLIENT, client=client_a)
-    assert _api(admin_user).get("/api/deliverables", {"page_size": 2}).json()["count"] == 8
-    assert _api(user).get("/api/deliverables", {"page_size": 2}).json()["count"] == 5
+        make_portal_request(client_a)
+        make_task(client=client_a)
+    api = _api(admin_user)
+    assert api.get("/api/client-portal/acme/requests", {"page_size": 2}).json()["count"] == 3
+    assert api.get("/api/tasks", {"page_size": 2}).json()["count"] == 3
+
+
+# --- rows read with .values() are exactly the serializer's ---------------------------------
+
+ROWS_AS_DETAIL = [  # (list, detail of one row, who asks)
+    ("/api/clients", "/api/clients/{id}", "admin"),
+    ("/api/clients", "/api/clients/{id}", "client"),  # the internal notes left out
+    ("/api/deliverables", "/api/deliverables/{id}", "client"),
+    ("/api/form-submissions", "/api/form-submissions/{id}", "admin"),
+    ("/api/portal-requests", "/api/portal-requests/{id}", "admin"),
+    ("/api/portal-requests", "/api/portal-requests/{id}", "client"),
+    ("/api/users", "/api/users/{id}", "admin"),
+    ("/api/shoots", "/api/shoots/{id}", "client"),
+    ("/api/tasks", "/api/tasks/{id}", "admin"),
+    ("/api/team-members", "/api/team-members/{id}", "admin"),
+    ("/api/client-portal/acme/deliverables", "/api/deliverables/{id}", "client"),
+]
+
+
+@pytest.mark.parametrize(("list_path", "detail", "who"), ROWS_AS_DETAIL)
+def test_every_list_row_is_the_object_as_a_get_shows_it(
+    list_path, detail, who, client_a, admin_user
+):
+    from forms.tests.factories import make_form_submission
+    from portal.tests.factories import make_portal_request
+    from tasks.tests.factories import make_task
+    from team.tests.factories import make_team_member
+
+    client_a.notes = "internal"
+    client_a.services = ["Reels"]
+    client_a.save()
+    shoot = make_shoot(client_a, notes="crew only")
+    make_deliverable(client_a, shoot, caption="Hi")
+    make_form_submission(social_handles={"instagram": "@x"}, services_wanted=["Reels"])
+    make_portal_request(client_a)
+    make_task(client=client_a)
+    make_team_member(roles=("Editor",))
+    user = admin_user if who == "admin" else make_user(Role.CLIENT, client=client_a)
+    api = _api(user)
+    rows = api.get(list_path).json()["results"]
+    assert rows
+    for row in rows:
+        assert row == api.get(detail.format(id=row["id"])).json()

@@ -84,26 +84,27 @@ def _time_entries(n, w):
         )
 
 
-# path template, row builder, expected queries (same for 1 and for 50 rows). The lean lists
-# (deliverables) fold the page count into the page query (COUNT(*) OVER ()) and, nested, the
-# parent's visibility too (a subquery): one query while rows come back.
+# path template, row builder, expected queries (same for 1 and for 50 rows). Every list folds
+# its total into the page query (localbzz/api/pagination.py) and, nested, the parent's
+# visibility too (a subquery): one query for the page, plus one per prefetched relation
+# (a shoot's crew, a task's assignees, a team member's roles), plus the portal's client.
 LISTS = {
-    "clients": ("/api/clients", _clients, 2),
-    "team-members": ("/api/team-members", _team_members, 3),
-    "shoots": ("/api/shoots", _shoots, 3),
+    "clients": ("/api/clients", _clients, 1),
+    "team-members": ("/api/team-members", _team_members, 2),
+    "shoots": ("/api/shoots", _shoots, 2),
     "deliverables": ("/api/deliverables", _deliverables, 1),
-    "tasks": ("/api/tasks", _tasks, 3),
-    "form-submissions": ("/api/form-submissions", _submissions, 2),
-    "portal-requests": ("/api/portal-requests", _requests, 2),
-    "users": ("/api/users", _users, 2),
-    "client-shoots": ("/api/clients/{client}/shoots", _shoots, 4),
+    "tasks": ("/api/tasks", _tasks, 2),
+    "form-submissions": ("/api/form-submissions", _submissions, 1),
+    "portal-requests": ("/api/portal-requests", _requests, 1),
+    "users": ("/api/users", _users, 1),
+    "client-shoots": ("/api/clients/{client}/shoots", _shoots, 2),
     "client-deliverables": ("/api/clients/{client}/deliverables", _deliverables, 1),
-    "client-tasks": ("/api/clients/{client}/tasks", _tasks, 4),
+    "client-tasks": ("/api/clients/{client}/tasks", _tasks, 2),
     "shoot-deliverables": ("/api/shoots/{shoot}/deliverables", _deliverables, 1),
-    "team-member-tasks": ("/api/team-members/{member}/tasks", _tasks, 4),
-    "client-portal-requests": ("/api/client-portal/acme/requests", _requests, 3),
+    "team-member-tasks": ("/api/team-members/{member}/tasks", _tasks, 2),
+    "client-portal-requests": ("/api/client-portal/acme/requests", _requests, 2),
     "client-portal-deliverables": ("/api/client-portal/acme/deliverables", _deliverables, 2),
-    "task-time-entries": ("/api/tasks/{task}/time-entries", _time_entries, 4),
+    "task-time-entries": ("/api/tasks/{task}/time-entries", _time_entries, 3),
 }
 
 
