@@ -149,3 +149,28 @@ def test_wrong_old_password_is_refused(acme, client_a_user, password):
     assert response.status_code == 400
     client_a_user.refresh_from_db()
     assert client_a_user.check_password(password)
+
+
+def test_failures_for_other_accounts_do_not_lock_a_real_account_out_of_the_portal(
+    client_a_user, password
+):
+    """Failures count per account and address (issue 9 item 1), on the portal too."""
+    from django.test import Client as Browser
+
+    from localbzz.testing import fresh_ip
+
+    browser = Browser(REMOTE_ADDR=fresh_ip())
+    for n in range(20):
+        refused = browser.post(
+            "/sign-in/",
+            {"username": f"nobody{n}@acme.test", "password": "wrong"},
+            HTTP_HOST="acme.localhost",
+        )
+        assert refused.status_code == 400
+    response = browser.post(
+        "/sign-in/",
+        {"username": client_a_user.email, "password": password},
+        HTTP_HOST="acme.localhost",
+    )
+    assert response.status_code == 302
+    assert browser.session["_auth_user_id"] == str(client_a_user.pk)
