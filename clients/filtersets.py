@@ -2,9 +2,10 @@
 
 import django_filters
 
-from localbzz.api.filters import FilterSet, SearchFilter
+from localbzz.api.filters import FilterSet, ReferenceFilter, SearchFilter
 
 from .models import Client, ClientStatus, ContactMethod, ShootFrequency
+from .selectors import client_options
 
 
 class ClientFilterSet(FilterSet):
@@ -27,3 +28,10 @@ class ClientFilterSet(FilterSet):
     class Meta:
         model = Client
         fields = []
+
+
+def client_filter(**kwargs) -> ReferenceFilter:
+    """``client_id``: the client a row belongs to (a select of the visible clients on pages)."""
+    kwargs.setdefault("label", "Client")
+    kwargs.setdefault("empty_label", "Any client")
+    return ReferenceFilter(field_name="client_id", options=client_options, **kwargs)

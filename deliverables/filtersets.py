@@ -2,9 +2,9 @@
 
 import django_filters
 
-from clients.selectors import client_options
-from localbzz.api.filters import FilterSet, FlagFilter, ReferenceFilter, RuleFilter, SearchFilter
-from team.selectors import team_member_options
+from clients.filtersets import client_filter
+from localbzz.api.filters import FilterSet, FlagFilter, RuleFilter, SearchFilter
+from team.filtersets import member_filter
 
 from .models import Deliverable, DeliverableStatus, DeliverableType
 
@@ -24,15 +24,8 @@ class DeliverableFilterSet(FilterSet):
     deliverable_type = django_filters.ChoiceFilter(
         label="Type", choices=DeliverableType.choices, empty_label="Any type"
     )
-    client_id = ReferenceFilter(
-        label="Client", field_name="client_id", options=client_options, empty_label="Any client"
-    )
-    assignee_id = ReferenceFilter(
-        label="Assignee",
-        field_name="assignee_id",
-        options=team_member_options,
-        empty_label="Anyone",
-    )
+    client_id = client_filter()
+    assignee_id = member_filter("assignee_id", "Assignee")
     due = RuleFilter(label="Due", rules=DUE_RULES, empty_label="Any time")
     open = FlagFilter(label="Open", rules=("open", "done"), labels=OPEN_LABELS)
     shoot_id = django_filters.UUIDFilter(field_name="shoot_id")

@@ -2,8 +2,8 @@
 
 import django_filters
 
-from clients.selectors import client_options
-from localbzz.api.filters import FilterSet, ReferenceFilter, SearchFilter
+from clients.filtersets import client_filter
+from localbzz.api.filters import FilterSet, SearchFilter
 
 from .models import ApprovalStatus, FormSubmission
 
@@ -15,7 +15,7 @@ class FormSubmissionFilterSet(FilterSet):
     approval_status = django_filters.ChoiceFilter(
         label="Status", choices=ApprovalStatus.choices, empty_label="Any status"
     )
-    client_id = ReferenceFilter(field_name="client_id", options=client_options)
+    client_id = client_filter()
     created = django_filters.IsoDateTimeFromToRangeFilter(field_name="created_at")
 
     bar = ("search", "approval_status")

@@ -2,9 +2,9 @@
 
 import django_filters
 
-from clients.selectors import client_options
-from localbzz.api.filters import FilterSet, ReferenceFilter, SearchFilter
-from team.selectors import team_member_options
+from clients.filtersets import client_filter
+from localbzz.api.filters import FilterSet, SearchFilter
+from team.filtersets import member_filter
 
 from .models import (
     ClientPortalRequest,
@@ -25,15 +25,8 @@ class PortalRequestFilterSet(FilterSet):
         choices=RequestPriority.choices, empty_label="Any priority"
     )
     topic = django_filters.ChoiceFilter(choices=RequestTopic.choices, empty_label="Any topic")
-    client_id = ReferenceFilter(
-        label="Client", field_name="client_id", options=client_options, empty_label="Any client"
-    )
-    assigned_to_id = ReferenceFilter(
-        label="Assigned to",
-        field_name="assigned_to_id",
-        options=team_member_options,
-        empty_label="Anyone",
-    )
+    client_id = client_filter()
+    assigned_to_id = member_filter("assigned_to_id", "Assigned to")
 
     bar = ("search", "status", "priority", "topic", "client_id", "assigned_to_id")
 

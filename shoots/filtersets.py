@@ -2,9 +2,9 @@
 
 import django_filters
 
-from clients.selectors import client_options
-from localbzz.api.filters import FilterSet, ReferenceFilter, RuleFilter, SearchFilter
-from team.selectors import team_member_options
+from clients.filtersets import client_filter
+from localbzz.api.filters import FilterSet, RuleFilter, SearchFilter
+from team.filtersets import member_filter
 
 from .models import Shoot, ShootStatus
 
@@ -19,16 +19,8 @@ WHEN_RULES = {
 class ShootFilterSet(FilterSet):
     search = SearchFilter("title", "location", "client__name", placeholder="Title, client, place")
     status = django_filters.ChoiceFilter(choices=ShootStatus.choices, empty_label="Any status")
-    client_id = ReferenceFilter(
-        label="Client", field_name="client_id", options=client_options, empty_label="Any client"
-    )
-    team_member_id = ReferenceFilter(
-        label="Crew",
-        field_name="assignments__team_member_id",
-        distinct=True,
-        options=team_member_options,
-        empty_label="Anyone",
-    )
+    client_id = client_filter()
+    team_member_id = member_filter("assignments__team_member_id", "Crew")
     when = RuleFilter(label="When", rules=WHEN_RULES, empty_label="Any time")
     shoot_start = django_filters.IsoDateTimeFromToRangeFilter()
 

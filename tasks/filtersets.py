@@ -2,9 +2,9 @@
 
 import django_filters
 
-from clients.selectors import client_options
-from localbzz.api.filters import FilterSet, FlagFilter, ReferenceFilter, RuleFilter, SearchFilter
-from team.selectors import team_member_options
+from clients.filtersets import client_filter
+from localbzz.api.filters import FilterSet, FlagFilter, RuleFilter, SearchFilter
+from team.filtersets import member_filter
 
 from .models import Task, TaskPriority, TaskStatus
 
@@ -15,16 +15,8 @@ class TaskFilterSet(FilterSet):
     search = SearchFilter("name", "description", "client__name", placeholder="Name or client")
     status = django_filters.ChoiceFilter(choices=TaskStatus.choices, empty_label="Any status")
     priority = django_filters.ChoiceFilter(choices=TaskPriority.choices, empty_label="Any priority")
-    assignee_id = ReferenceFilter(
-        label="Assignee",
-        field_name="assignees__id",
-        distinct=True,
-        options=team_member_options,
-        empty_label="Anyone",
-    )
-    client_id = ReferenceFilter(
-        label="Client", field_name="client_id", options=client_options, empty_label="Any client"
-    )
+    assignee_id = member_filter("assignees__id", "Assignee")
+    client_id = client_filter()
     due = RuleFilter(label="Due", rules=DUE_RULES, empty_label="Any time")
     mine = FlagFilter(label="Mine", method="filter_mine", labels=("Everyone's", "Mine", "Others'"))
     open = FlagFilter(label="Open", rules=("open", "done"), labels=("Open or done", "Open", "Done"))

@@ -2,9 +2,10 @@
 
 import django_filters
 
-from localbzz.api.filters import FilterSet, FlagFilter, SearchFilter
+from localbzz.api.filters import FilterSet, FlagFilter, ReferenceFilter, SearchFilter
 
 from .models import RoleName, TeamMember
+from .selectors import team_member_options
 
 
 class TeamMemberFilterSet(FilterSet):
@@ -19,3 +20,10 @@ class TeamMemberFilterSet(FilterSet):
     class Meta:
         model = TeamMember
         fields = []
+
+
+def member_filter(field_name: str, label: str) -> ReferenceFilter:
+    """A reference to a team member (a select of the visible members on pages)."""
+    return ReferenceFilter(
+        label=label, field_name=field_name, options=team_member_options, empty_label="Anyone"
+    )
