@@ -6,7 +6,7 @@ requests per second and p50 / p99 latency of
 
 - the API (JWT bearer auth, policy permission, filters, pagination with ``count``), and
 - the baseline: a plain Django view returning the same page from one ``.values()`` query
-  encoded with orjson (``localbzz/api/bench.py``, routed only with ``BENCH_BASELINE_VIEW``),
+  encoded with orjson (``bench/server/baseline.py``, routed only by the bench's URLconf),
 
 measured in the same run (alternating rounds, median), and prints API / baseline.
 Target: at least 0.8.

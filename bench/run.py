@@ -181,8 +181,8 @@ def _bench_env(db_url: str) -> dict:
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
         DATABASE_URL=db_url,
-        DJANGO_SETTINGS_MODULE="localbzz.settings",
-        BENCH_BASELINE_VIEW="true",
+        # the product's settings plus the baseline view's route (bench/server/settings.py)
+        DJANGO_SETTINGS_MODULE="bench.server.settings",
         THROTTLE_USER="100000000/minute",
         THROTTLE_ANON="100000000/minute",
         LOG_LEVEL="WARNING",

@@ -234,8 +234,6 @@ PASSWORD_RESET_LIMIT_PER_ACCOUNT = env.int("PASSWORD_RESET_LIMIT_PER_ACCOUNT", d
 
 # --- REST API ------------------------------------------------------------------------------
 API_VERSION = "1"
-# make bench only: routes the plain-Django baseline view the API is measured against.
-BENCH_BASELINE_VIEW = env.bool("BENCH_BASELINE_VIEW", default=False)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # simplejwt's, with the user row reused on reads for JWT_USER_CACHE_SECONDS

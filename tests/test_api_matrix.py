@@ -25,7 +25,7 @@ from shoots.tests.factories import make_shoot
 from tasks.tests.factories import make_task
 
 ROLES = ("admin", "team", "client_a", "client_b", "anon")
-SKIP = {"api:not-found", "api:bench-baseline"}
+SKIP = {"api:not-found"}
 
 
 def S(admin, team, client_a, client_b, anon):  # noqa: N802 - reads like a table

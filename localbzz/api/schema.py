@@ -40,10 +40,10 @@ _OPTIONAL = re.compile(r"/\?\$?$")
 
 
 def preprocess(endpoints):
-    """Drops the catch-all and bench routes; documents each path without its trailing slash."""
+    """Drops the catch-all route; documents each path without its trailing slash."""
     result = []
     for path, path_regex, method, callback in endpoints:
-        if path_regex.endswith("^.*$") or "/bench/" in path or path.rstrip("/") == "/api":
+        if path_regex.endswith("^.*$") or path.rstrip("/") == "/api":
             continue
         if path.endswith("/") and path != "/":
             path = path.rstrip("/")

@@ -4,7 +4,6 @@ Each path answers with and without its trailing slash; neither redirects. Anythi
 under /api/ answers 404 in the error body.
 """
 
-from django.conf import settings
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
@@ -27,13 +26,6 @@ urlpatterns = [
     path("", include("portal.api.extra_urls")),
     path("", include("localbzz.events.api.urls")),
 ]
-
-if settings.BENCH_BASELINE_VIEW:
-    from .bench import baseline_deliverables
-
-    urlpatterns.append(
-        re_path(r"^bench/baseline/deliverables/?$", baseline_deliverables, name="bench-baseline")
-    )
 
 # Last: every other /api/ path is a JSON 404.
 urlpatterns.append(re_path(r"^.*$", api_not_found, name="not-found"))

@@ -1,6 +1,7 @@
 """The benchmark's baseline: a plain Django view returning one page from one .values() query.
 
-Routed only when ``BENCH_BASELINE_VIEW`` is on (``make bench``); never in normal use.
+Routed only by the bench's own URLconf (``bench/server/urls.py``; ``bench/run.py`` starts the
+server with ``DJANGO_SETTINGS_MODULE=bench.server.settings``): the product never imports it.
 """
 
 import orjson
