@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "forms",
     "portal",
     "dashboard",
+    "demo",
 ]
 
 MIDDLEWARE = [
