@@ -14,7 +14,12 @@ app_name = "api"
 urlpatterns = [
     re_path(r"^schema/?$", SpectacularAPIView.as_view(), name="schema"),
     re_path(r"^docs/?$", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    re_path(r"^redoc/?$", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    re_path(
+        r"^redoc/?$",
+        # the sidecar's template loads Google Fonts; ours loads nothing from another host
+        SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"),
+        name="redoc",
+    ),
     path("", include("localbzz.accounts.api.urls")),
     path("", include("clients.api.urls")),
     path("", include("team.api.urls")),
