@@ -113,3 +113,9 @@ class JSONValidator:
         # ``where`` names only characters already accepted (keys are checked before use).
         prefix = f"{where}: " if where and text_problem(where) is None else ""
         raise ValidationError(f"{prefix}{message}.", code="invalid_json")
+
+
+def max_length_of(model, field_name: str) -> int:
+    """A field's limit as its model defines it, for a form or serializer field that is not
+    generated from the model (one limit per field, defined once)."""
+    return model._meta.get_field(field_name).max_length

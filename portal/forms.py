@@ -4,11 +4,18 @@ from django import forms
 from django.contrib.auth.forms import PasswordResetForm
 
 from clients.models import Client
-from deliverables.models import ReviewDecision
+from deliverables.models import DeliverableReview, ReviewDecision
 from localbzz.accounts.forms import EmailAuthenticationForm
 from localbzz.accounts.models import Role, User
 from localbzz.accounts.permissions import is_own_client_user, is_staff_user
-from portal.models import ClientPortalRequest, RequestPriority, RequestTopic, RequestType
+from localbzz.validators import max_length_of
+from portal.models import (
+    ClientPortalRequest,
+    PortalRequestReply,
+    RequestPriority,
+    RequestTopic,
+    RequestType,
+)
 from portal.services import portal_base_url, portal_send_password_link
 
 
@@ -59,7 +66,7 @@ class ReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=ReviewDecision.choices)
     comment = forms.CharField(
         required=False,
-        max_length=5000,
+        max_length=max_length_of(DeliverableReview, "comment"),
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "What should change?"}),
     )
 
@@ -89,12 +96,14 @@ class PortalRequestForm(forms.ModelForm):
         model = ClientPortalRequest
         fields = ["request_type", "topic", "priority", "content"]
         labels = {"content": "Details"}
-        widgets = {"content": forms.Textarea(attrs={"rows": 4, "maxlength": 10000})}
+        widgets = {"content": forms.Textarea(attrs={"rows": 4})}  # maxlength: the model's
 
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
-        label="Reply", max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
+        label="Reply",
+        max_length=max_length_of(PortalRequestReply, "body"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
+from localbzz.validators import max_length_of
 from localbzz.widgets import use_fast_selects
 from team.models import TeamMember
 
-from .models import ClientPortalRequest
+from .models import ClientPortalRequest, PortalRequestReply
 
 
 class RequestUpdateForm(forms.ModelForm):
@@ -33,7 +34,7 @@ class RequestUpdateForm(forms.ModelForm):
 class ReplyForm(forms.Form):
     body = forms.CharField(
         label="Reply",
-        max_length=10_000,
+        max_length=max_length_of(PortalRequestReply, "body"),
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Write a message."},
     )

@@ -7,10 +7,11 @@ from datetime import timedelta
 from django import forms
 
 from clients.models import Client
+from localbzz.validators import max_length_of
 from localbzz.widgets import use_fast_selects
 from team.models import RoleName, TeamMember
 
-from .models import ShootStatus
+from .models import Shoot, ShootStatus
 
 
 class ShootForm(forms.Form):
@@ -34,7 +35,12 @@ class ShootForm(forms.Form):
     drive_folder_link = forms.URLField(
         label="Drive folder link", required=False, assume_scheme="https"
     )
-    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        label="Notes",
+        required=False,
+        max_length=max_length_of(Shoot, "notes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,8 +4,9 @@ from drf_spectacular.utils import OpenApiExample, extend_schema_serializer
 from rest_framework import serializers
 
 from clients.models import Client
-from deliverables.models import Deliverable, ReviewDecision
+from deliverables.models import Deliverable, DeliverableReview, ReviewDecision
 from localbzz.api.serializers import ServiceSerializer
+from localbzz.validators import max_length_of
 from shoots.models import Shoot
 from team.models import TeamMember
 
@@ -78,4 +79,8 @@ class DeliverableReviewSerializer(serializers.Serializer):
     """A client's decision on a deliverable in Needs Review."""
 
     decision = serializers.ChoiceField(choices=ReviewDecision.choices)
-    comment = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    comment = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=max_length_of(DeliverableReview, "comment"),
+    )

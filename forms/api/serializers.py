@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from forms.models import ApprovalStatus, FormSubmission
 from localbzz.api.serializers import ServiceSerializer
+from localbzz.validators import max_length_of
 
 _FIELDS = [
     "contact_name",
@@ -84,7 +85,7 @@ class FormSubmissionReceiptSerializer(serializers.Serializer):
 class RejectSerializer(serializers.Serializer):
     """Rejecting a submission needs a reason."""
 
-    reason = serializers.CharField(max_length=2000)
+    reason = serializers.CharField(max_length=max_length_of(FormSubmission, "rejection_reason"))
 
 
 class ApprovalResultSerializer(serializers.Serializer):

@@ -33,4 +33,3 @@ class ClientPortalRequestSerializer(ServiceSerializer):
             "updated_at",
         ]
         read_only_fields = ["id", "created_at", "updated_at"]
-        extra_kwargs = {"content": {"max_length": 10000}}  # noqa: RUF012
