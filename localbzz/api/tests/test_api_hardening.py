@@ -145,9 +145,33 @@ def test_deeply_nested_json_is_a_400_anonymous_too(db, path):
         assert_error(response, 400, "invalid")
 
 
-def test_deeply_nested_json_is_a_400_for_a_signed_in_user(admin_user):
+@pytest.mark.parametrize("path", ["/api/clients", "/api/notifications/preferences"])
+def test_deeply_nested_json_is_a_400_for_a_signed_in_user(admin_user, path):
     body = b'{"name": ' + b"[" * 5000 + b"]" * 5000 + b"}"
-    assert_error(_post_raw(_api(admin_user), "/api/clients", body), 400, "invalid")
+    assert_error(_post_raw(_api(admin_user), path, body), 400, "invalid")
+
+
+def test_every_api_view_parses_json_with_the_strict_parser():
+    from django.urls import get_resolver
+    from rest_framework.parsers import JSONParser
+
+    from localbzz.api.parsers import ORJSONParser
+
+    def views(patterns):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                yield from views(pattern.url_patterns)
+            else:
+                yield getattr(pattern.callback, "cls", None)
+
+    lenient = {
+        view.__name__
+        for view in views(get_resolver().url_patterns)
+        if view is not None
+        for parser in getattr(view, "parser_classes", ())
+        if issubclass(parser, JSONParser) and not issubclass(parser, ORJSONParser)
+    }
+    assert lenient == set()
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.dateparse import parse_datetime
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, generics, serializers, status
-from rest_framework.parsers import FormParser, JSONParser
+from rest_framework.parsers import FormParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from localbzz.accounts.permissions import Action, is_admin_user
+from localbzz.api.parsers import ORJSONParser
 
 from .. import services
 from ..delivery import webhook_delivery_redeliver, webhook_endpoint_send_test
@@ -295,7 +296,7 @@ class NotificationPreferences(APIView):
     ``<kind>_in_app`` / ``<kind>_email`` booleans (a kind's missing field means off)."""
 
     # The preferences partial posts its form here with htmx (the API is routed on portal hosts).
-    parser_classes = (JSONParser, FormParser)
+    parser_classes = (ORJSONParser, FormParser)
 
     @extend_schema(responses=PREFERENCES)
     def get(self, request):
