@@ -4,30 +4,21 @@ import pytest
 from django.apps import apps
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from rest_framework.test import APIClient
 
 from deliverables.models import DeliverableReview
 from deliverables.tests.factories import make_deliverable
 from forms.models import FormSubmission
 from forms.tests.factories import make_form_submission
 from localbzz.events.models import Event
-from localbzz.testing import fresh_ip
 from portal.models import ClientPortalRequest, PortalRequestReply
 from portal.tests.factories import make_portal_request
 from shoots.tests.factories import make_shoot
 from tasks.tests.factories import make_task
 
 from .test_api_errors import assert_error
+from .test_api_hardening import FORM, _api
 
 ENTITY_APPS = ("clients", "team", "shoots", "deliverables", "tasks", "forms", "portal")
-FORM = {"contact_name": "Pat", "email": "pat@example.com", "business_name": "Pies"}
-
-
-def _api(user=None):
-    api = APIClient(REMOTE_ADDR=fresh_ip())
-    if user is not None:
-        api.force_authenticate(user)
-    return api
 
 
 def test_every_text_field_of_the_entity_apps_has_one_limit_checked_by_full_clean():
