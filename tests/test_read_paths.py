@@ -306,3 +306,13 @@ def test_an_inactive_clients_portal_api_is_missing_as_its_pages_are(client, worl
             assert response.status_code == 404, (user.role, path)
         client.force_login(user)
         assert client.get("/portal/gone/").status_code == 404
+
+
+def test_a_search_of_1500_words_on_a_search_fields_view_is_a_400_too(db, admin_user):
+    """/api/users searches with DRF's backend (``search_fields``): the same limits hold."""
+    response = api_client(admin_user).get(f"/api/users?{HUGE_SEARCH}")
+    assert response.status_code == 400
+    assert "search" in response.json()["error"]["details"]
+    response = api_client(admin_user).get(f"/api/users?{ELEVEN_WORDS}")
+    assert TOO_MANY in str(response.json()["error"]["details"]["search"])
+    assert api_client(admin_user).get("/api/users?search=admin").status_code == 200

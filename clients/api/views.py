@@ -15,7 +15,6 @@ class ClientViewSet(CRUDViewSet):
     selector = selectors.client_list
     serializer_class = ClientSerializer
     filterset_class = ClientFilterSet
-    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("name", "status", "created_at", "updated_at")
     ordering = ("name",)
     create_service = services.client_create

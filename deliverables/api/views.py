@@ -22,7 +22,6 @@ class DeliverableViewSet(CRUDViewSet):
     selector = selectors.deliverable_list
     serializer_class = DeliverableSerializer
     filterset_class = DeliverableFilterSet
-    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("due_date", "status", "title", "created_at", "updated_at")
     ordering = ("due_date", "title")
     create_service = services.deliverable_create

@@ -56,7 +56,6 @@ class FormSubmissionViewSet(
     selector = selectors.form_submission_list
     serializer_class = FormSubmissionSerializer
     filterset_class = FormSubmissionFilterSet
-    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("created_at", "updated_at", "business_name", "approval_status")
     ordering = ("-created_at",)
     update_service = services.form_submission_update

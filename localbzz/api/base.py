@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import APIException
-from rest_framework.filters import OrderingFilter, SearchFilter
+from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import BasePermission
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from localbzz.accounts.permissions import Action, allows
 
 from .errors import PayloadTooLarge
+from .filters import BoundedSearchFilter
 from .lists import RenderedRows, values_plan
 
 UUID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
@@ -122,7 +123,9 @@ class PolicyViewSet(BodyLimitMixin, viewsets.GenericViewSet):
     selector = None
     permission_classes = (PolicyPermission,)
     lookup_value_regex = UUID_PATTERN
-    filter_backends = (QuickFilterBackend, SearchFilter, OrderingFilter)
+    #: an entity's ``search`` and other filters come from its FilterSet (``filterset_class``);
+    #: DRF's search (with the same limits) serves only views that still set ``search_fields``
+    filter_backends = (QuickFilterBackend, BoundedSearchFilter, OrderingFilter)
     create_service = None
     update_service = None
     delete_service = None
@@ -255,7 +258,6 @@ def nested(viewset: type, parent_model, parent_kwarg: str, parent_field: str) ->
             "policy_model",
             "serializer_class",
             "filterset_class",
-            "search_fields",
             "ordering_fields",
             "ordering",
         )

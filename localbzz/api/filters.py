@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.choices import BaseChoiceIterator
+from rest_framework import filters, serializers
 
 from localbzz.widgets import FastSelect
 
@@ -65,6 +66,18 @@ class SearchFilter(django_filters.CharFilter):
                 match |= Q(**{f"{name}__icontains": term})
             qs = qs.filter(match)
         return qs
+
+
+class BoundedSearchFilter(filters.SearchFilter):
+    """DRF's ``search`` backend (views that set ``search_fields`` rather than a FilterSet) with
+    the same limits: too long or too many words is a 400, never a statement the database
+    refuses."""
+
+    def get_search_terms(self, request):
+        try:
+            return SearchField(required=False).clean(request.query_params.get(self.search_param))
+        except ValidationError as exc:
+            raise serializers.ValidationError({self.search_param: exc.messages}) from exc
 
 
 class FlagField(forms.Field):

@@ -26,7 +26,6 @@ class PortalRequestViewSet(
     selector = selectors.portal_request_list
     serializer_class = ClientPortalRequestSerializer
     filterset_class = PortalRequestFilterSet
-    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("created_at", "updated_at", "priority", "status")
     ordering = ("-created_at",)
     update_service = services.portal_request_update
@@ -56,7 +55,6 @@ class ClientPortalRequestsViewSet(
     policy_model = ClientPortalRequest
     serializer_class = ClientPortalRequestSerializer
     filterset_class = PortalRequestFilterSet
-    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("created_at", "updated_at", "priority", "status")
     ordering = ("-created_at",)
     create_service = services.portal_request_create
@@ -88,7 +86,6 @@ class ClientPortalDeliverablesViewSet(_ClientPortalMixin, PolicyViewSet, mixins.
     policy_model = Deliverable
     serializer_class = DeliverableSerializer
     filterset_class = DeliverableFilterSet
-    search_fields = None
     ordering_fields = ("due_date", "status", "title", "created_at", "updated_at")
     ordering = ("due_date", "title")
 

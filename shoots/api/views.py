@@ -15,7 +15,6 @@ class ShootViewSet(CRUDViewSet):
     selector = selectors.shoot_list
     serializer_class = ShootSerializer
     filterset_class = ShootFilterSet
-    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("shoot_start", "status", "created_at", "updated_at")
     ordering = ("-shoot_start",)
     create_service = services.shoot_create

@@ -23,7 +23,6 @@ class TaskViewSet(CRUDViewSet):
     selector = selectors.task_list
     serializer_class = TaskSerializer
     filterset_class = TaskFilterSet
-    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("due_date", "priority", "status", "name", "created_at", "updated_at")
     ordering = ("due_date", "name")
     create_service = services.task_create

@@ -16,7 +16,6 @@ class TeamMemberViewSet(CRUDViewSet):
     selector = selectors.team_member_list
     serializer_class = TeamMemberSerializer
     filterset_class = TeamMemberFilterSet
-    search_fields = None  # ``search`` is one of the FilterSet's filters
     ordering_fields = ("name", "created_at", "updated_at")
     ordering = ("name",)
     create_service = services.team_member_create
