@@ -5,10 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from clients.models import Client
+from clients.selectors import client_list
 from localbzz.widgets import use_fast_selects
-from shoots.models import Shoot
-from team.models import TeamMember
+from shoots.selectors import shoot_list
+from team.selectors import active_team_members
 
 from .models import Deliverable, DeliverableStatus
 
@@ -38,8 +38,8 @@ class DeliverableForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
-        shoots = Shoot.objects.visible_to(user).select_related("client")
+        self.fields["client"].queryset = client_list(user=user).only("id", "name")
+        shoots = shoot_list(user=user).prefetch_related(None).select_related("client")
         client_id = self.instance.client_id or self.initial.get("client") or self.data.get("client")
         if client_id:
             try:
@@ -48,9 +48,7 @@ class DeliverableForm(forms.ModelForm):
                 shoots = shoots.none()
         self.fields["shoot"].queryset = shoots
         self.fields["shoot"].required = False
-        self.fields["assignee"].queryset = TeamMember.objects.visible_to(user).filter(
-            is_active=True
-        )
+        self.fields["assignee"].queryset = active_team_members(user)
         if self.instance.pk:
             self.fields["client"].disabled = True
         use_fast_selects(self)

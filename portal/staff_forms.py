@@ -6,7 +6,7 @@ from django import forms
 
 from localbzz.validators import max_length_of
 from localbzz.widgets import use_fast_selects
-from team.models import TeamMember
+from team.selectors import active_team_members
 
 from .models import ClientPortalRequest, PortalRequestReply
 
@@ -20,9 +20,7 @@ class RequestUpdateForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assigned_to"].queryset = TeamMember.objects.visible_to(user).filter(
-            is_active=True
-        )
+        self.fields["assigned_to"].queryset = active_team_members(user)
         self.fields["assigned_to"].empty_label = "Nobody"
         use_fast_selects(self)
 

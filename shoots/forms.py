@@ -7,9 +7,11 @@ from datetime import timedelta
 from django import forms
 
 from clients.models import Client
+from clients.selectors import client_list
 from localbzz.validators import max_length_of
 from localbzz.widgets import use_fast_selects
 from team.models import RoleName, TeamMember
+from team.selectors import active_team_members
 
 from .models import Shoot, ShootStatus
 
@@ -44,7 +46,7 @@ class ShootForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
+        self.fields["client"].queryset = client_list(user=user).only("id", "name")
         use_fast_selects(self)
 
     def clean_shoot_start(self):
@@ -67,9 +69,7 @@ class CrewForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["team_member"].queryset = TeamMember.objects.visible_to(user).filter(
-            is_active=True
-        )
+        self.fields["team_member"].queryset = active_team_members(user)
         use_fast_selects(self)
 
 

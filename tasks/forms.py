@@ -7,10 +7,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from clients.models import Client
+from clients.selectors import client_list
 from deliverables.models import Deliverable
+from deliverables.selectors import deliverable_list
 from localbzz.widgets import use_fast_selects
 from shoots.models import Shoot
+from shoots.selectors import shoot_list
 from team.models import TeamMember
+from team.selectors import active_team_members
 
 from .models import TaskPriority, TaskStatus
 
@@ -49,19 +53,15 @@ class TaskForm(forms.Form):
 
     def __init__(self, *args, user=None, client_id=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignees"].queryset = TeamMember.objects.visible_to(user).filter(
-            is_active=True
-        )
-        self.fields["client"].queryset = Client.objects.visible_to(user).only("id", "name")
+        self.fields["assignees"].queryset = active_team_members(user)
+        self.fields["client"].queryset = client_list(user=user).only("id", "name")
         client_id = client_id or self.data.get("client") or self.initial.get("client")
         if client_id:
             try:
-                self.fields["shoot"].queryset = Shoot.objects.visible_to(user).filter(
-                    client_id=client_id
-                )
-                self.fields["deliverable"].queryset = Deliverable.objects.visible_to(user).filter(
-                    client_id=client_id
-                )
+                shoots = shoot_list(user=user).prefetch_related(None)
+                self.fields["shoot"].queryset = shoots.filter(client_id=client_id)
+                deliverables = deliverable_list(user=user)
+                self.fields["deliverable"].queryset = deliverables.filter(client_id=client_id)
             except (ValueError, TypeError, ValidationError):
                 pass
         use_fast_selects(self)

@@ -59,3 +59,8 @@ def team_member_get(*, user, pk) -> TeamMember:
 def team_member_options(user):
     """``(id, name)`` of the team members ``user`` sees, for a filter's select."""
     return TeamMember.objects.visible_to(user).order_by("name").values_list("pk", "name")
+
+
+def active_team_members(user) -> QuerySet[TeamMember]:
+    """The active team members ``user`` sees: who can be put on work (form selects)."""
+    return TeamMember.objects.visible_to(user).filter(is_active=True)
