@@ -19,7 +19,9 @@ from localbzz.web import (
     filter_rows,
     is_htmx,
     list_page,
+    query_without_page,
     safe_next,
+    status_column,
 )
 
 from . import selectors, services
@@ -27,7 +29,6 @@ from .filtersets import DeliverableFilterSet
 from .forms import DeliverableForm, StatusForm
 from .models import DeliverableStatus
 
-BOARD_LIMIT = 25
 CARD_FIELDS = (
     "id",
     "title",
@@ -48,12 +49,6 @@ def _filtered(request):
     return filter_rows(request, DeliverableFilterSet, selectors.deliverable_rows(user=request.user))
 
 
-def _querystring(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
-
-
 deliverable_list = list_page(
     DeliverableFilterSet,
     selectors.deliverable_rows,
@@ -65,16 +60,11 @@ deliverable_list = list_page(
 def _column(request, status: str, qs=None, counts=None) -> dict:
     if qs is None:
         _, qs = _filtered(request)
-    cards = list(qs.filter(status=status).only(*CARD_FIELDS).order_by(*ORDER)[:BOARD_LIMIT])
-    total = counts.get(status, 0) if counts is not None else qs.filter(status=status).count()
     return {
-        "status": status,
-        "cards": cards,
-        "total": total,
-        "hidden": max(total - len(cards), 0),
+        **status_column(qs, status, fields=CARD_FIELDS, order=ORDER, counts=counts),
         "statuses": DeliverableStatus.values,
         "base": reverse("deliverables:list"),
-        "querystring": _querystring(request),
+        "querystring": query_without_page(request),
         "today": timezone.localdate(),
     }
 
@@ -89,7 +79,11 @@ def deliverable_board(request):
     return render(
         request,
         "deliverables/deliverable_board.html",
-        {"filter_form": filterset.form, "columns": columns, "querystring": _querystring(request)},
+        {
+            "filter_form": filterset.form,
+            "columns": columns,
+            "querystring": query_without_page(request),
+        },
     )
 
 

@@ -27,13 +27,27 @@ def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+def query_without_page(request) -> str:
+    """The request's query string (its filters) without ``page``."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
 def paginate(request, queryset, per_page: int = PER_PAGE):
     """The requested page of ``queryset`` and the query string to keep filters across pages."""
     page_obj = Paginator(queryset, per_page).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
+    encoded = query_without_page(request)
     return page_obj, f"{encoded}&" if encoded else ""
+
+
+def status_column(queryset, status: str, *, fields, order, counts=None, limit: int = 25) -> dict:
+    """One column of a board: the first ``limit`` cards in ``status`` (only ``fields``) and how
+    many there are in all (from ``counts``, a ``counts_by`` of the board, when given)."""
+    in_column = queryset.filter(status=status)
+    cards = list(in_column.prefetch_related(None).only(*fields).order_by(*order)[:limit])
+    total = counts.get(status, 0) if counts is not None else in_column.count()
+    return {"status": status, "cards": cards, "total": total, "hidden": max(total - len(cards), 0)}
 
 
 def week_bounds(day):

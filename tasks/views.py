@@ -22,7 +22,9 @@ from localbzz.web import (
     filter_rows,
     is_htmx,
     list_page,
+    query_without_page,
     safe_next,
+    status_column,
 )
 
 from . import selectors, services
@@ -30,7 +32,6 @@ from .filtersets import TaskFilterSet
 from .forms import StatusForm, TaskForm, TimeLogForm
 from .models import TaskStatus
 
-BOARD_LIMIT = 25
 CARD_FIELDS = (
     "id",
     "name",
@@ -52,12 +53,6 @@ def _filtered(request):
     return filter_rows(request, TaskFilterSet, selectors.task_rows(user=request.user))
 
 
-def _querystring(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
-
-
 def _running(request):
     return services.running_timer(request.user)
 
@@ -73,26 +68,17 @@ task_list = list_page(
 def _board_context(request) -> dict:
     filterset, qs = _filtered(request)
     counts = counts_by(qs)
-    querystring = _querystring(request)
-    columns = []
-    for status in TaskStatus.values:
-        cards = list(
-            qs.filter(status=status)
-            .prefetch_related(None)
-            .only(*CARD_FIELDS)
-            .order_by(*ORDER)[:BOARD_LIMIT]
-        )
-        total = counts.get(status, 0)
-        columns.append(
-            {"status": status, "cards": cards, "total": total, "hidden": max(total - len(cards), 0)}
-        )
+    columns = [
+        status_column(qs, status, fields=CARD_FIELDS, order=ORDER, counts=counts)
+        for status in TaskStatus.values
+    ]
     # One assignee query for the whole board, however many columns have cards.
     prefetch_related_objects([t for col in columns for t in col["cards"]], "assignees")
     return {
         "filter_form": filterset.form,
         "columns": columns,
         "statuses": TaskStatus.values,
-        "querystring": querystring,
+        "querystring": query_without_page(request),
         "today": timezone.localdate(),
         "base": {
             name: reverse(f"{name}:list") for name in ("tasks", "clients", "shoots", "deliverables")
