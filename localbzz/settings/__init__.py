@@ -1,0 +1,16 @@
+"""LocalBzz settings.
+
+Every value comes from the environment through django-environ; ``.env.example`` lists each
+one with its default. Nothing else in the code base reads ``os.environ``.
+
+``DJANGO_ENV`` is ``development`` (default) or ``production``; tests use
+``localbzz.test_settings``, which imports these and overrides a few. Production has no
+unsafe defaults: it refuses to start without ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
+"""
+
+from .api import *  # noqa: F403
+from .auth import *  # noqa: F403
+from .base import *  # noqa: F403
+from .files import *  # noqa: F403
+from .integrations import *  # noqa: F403
+from .security import *  # noqa: F403

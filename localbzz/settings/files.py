@@ -1,0 +1,48 @@
+"""Files: attachment storage (local or S3), upload limits, Google Drive (DESIGN.md §6)."""
+
+from urllib.parse import urlsplit
+
+from .integrations import *  # noqa: F403
+from .security import *  # noqa: F403
+
+# --- Files ---------------------------------------------------------------------------------
+# The largest attachment (a reel is hundreds of MB): uploads stream to a temporary file and
+# stop past this size (413).
+MAX_ATTACHMENT_SIZE = env.int("MAX_ATTACHMENT_SIZE", default=500 * 1024 * 1024)
+# Images with more pixels are refused (decompression bombs) and never thumbnailed.
+ATTACHMENT_MAX_IMAGE_PIXELS = env.int("ATTACHMENT_MAX_IMAGE_PIXELS", default=80_000_000)
+# Lifetime of the signed URLs a cloud download redirects to.
+ATTACHMENT_URL_SECONDS = env.int("ATTACHMENT_URL_SECONDS", default=300)
+FILE_UPLOAD_TEMP_DIR = env.str("FILE_UPLOAD_TEMP_DIR", default="") or None
+if STORAGE_BACKEND == "s3":
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "endpoint_url": AWS_S3_ENDPOINT_URL,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "default_acl": None,  # the bucket's own (private): objects are read via signed URLs
+            "querystring_auth": True,
+            "querystring_expire": ATTACHMENT_URL_SECONDS,
+            "file_overwrite": True,  # keys are random UUIDs: no existence check per upload
+            "signature_version": "s3v4",
+            "object_parameters": {
+                "ServerSideEncryption": env.str("AWS_S3_SERVER_SIDE_ENCRYPTION", default="AES256")
+            },
+        },
+    }
+    if AWS_S3_ENDPOINT_URL:  # previews redirect to the bucket's host: the pages may load it
+        _origin = "{0.scheme}://{0.netloc}".format(urlsplit(AWS_S3_ENDPOINT_URL))
+        CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_origin)
+        CONTENT_SECURITY_POLICY["DIRECTIVES"]["media-src"] = ["'self'", _origin]
+    else:
+        CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append("https://*.amazonaws.com")
+        CONTENT_SECURITY_POLICY["DIRECTIVES"]["media-src"] = ["'self'", "https://*.amazonaws.com"]
+
+# --- Google Drive (optional: both set, or Drive is "not connected") -----------------------
+GOOGLE_DRIVE_ROOT_FOLDER_ID = env.str("GOOGLE_DRIVE_ROOT_FOLDER_ID", default="")
+# Seconds a shoot folder's listing is cached.
+GOOGLE_DRIVE_LIST_CACHE_SECONDS = env.int("GOOGLE_DRIVE_LIST_CACHE_SECONDS", default=60)
