@@ -8,9 +8,11 @@ one with its default. Nothing else in the code base reads ``os.environ``.
 unsafe defaults: it refuses to start without ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
 """
 
-from .api import *  # noqa: F403
-from .auth import *  # noqa: F403
+# Order matters: a later module may refine an earlier one's value.
+# ruff: noqa: I001
 from .base import *  # noqa: F403
-from .files import *  # noqa: F403
+from .auth import *  # noqa: F403
+from .api import *  # noqa: F403
 from .integrations import *  # noqa: F403
 from .security import *  # noqa: F403
+from .files import *  # noqa: F403
