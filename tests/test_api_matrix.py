@@ -16,6 +16,8 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from deliverables.models import DeliverableStatus
 from deliverables.tests.factories import make_deliverable
+from files.tests.factories import jpeg_bytes, make_attachment, upload
+from files.thumbnails import generate_thumbnail
 from forms.tests.factories import make_form_submission
 from localbzz.accounts.models import Role
 from localbzz.accounts.tests.factories import make_user
@@ -136,6 +138,21 @@ MATRIX: dict[tuple[str, str], dict] = {
     ("notification-mark-read", "POST"): ALL_READ,
     ("notification-preferences", "GET"): ALL_READ,
     ("notification-preferences", "POST"): ALL_READ,
+    # attachments: the owner's policy; a client reads its deliverables' and requests' files
+    # and uploads to its own requests (a shoot's files are not its to see: 403 on its shoot)
+    ("deliverable-attachments", "GET"): OWN_READ,
+    ("deliverable-attachments", "POST"): S(201, 201, 403, 404, 401),
+    ("shoot-attachments", "GET"): S(200, 200, 403, 404, 401),
+    ("shoot-attachments", "POST"): S(201, 201, 403, 404, 401),
+    ("task-attachments", "GET"): STAFF_OBJ_READ,
+    ("task-attachments", "POST"): S(201, 201, 404, 404, 401),
+    ("portal-request-attachments", "GET"): OWN_READ,
+    ("portal-request-attachments", "POST"): S(201, 201, 201, 404, 401),
+    ("attachment-detail", "GET"): OWN_READ,
+    ("attachment-detail", "DELETE"): S(204, 204, 403, 404, 401),
+    ("attachment-download", "GET"): OWN_READ,
+    ("attachment-preview", "GET"): OWN_READ,
+    ("attachment-thumbnail", "GET"): OWN_READ,
 }
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
@@ -204,6 +221,8 @@ def world(admin_user, team_user, client_a, client_b, client_a_user, client_b_use
     portal_request = make_portal_request(client_a)
     other_user = make_user(Role.TEAM)
     webhook = _make_webhook()
+    attachment = make_attachment(deliverable)
+    generate_thumbnail(attachment.pk)
     users = {
         "admin": admin_user,
         "team": team_user,
@@ -235,6 +254,7 @@ def _kwargs(name: str, w) -> dict:
         "webhook": w.webhook.pk,
         "webhook-delivery": uuid.uuid4(),
         "client-portal": w.client_a.pk,
+        "attachment": w.attachment.pk,
     }
     pattern = next(str(p.pattern) for p in _flat_patterns() if getattr(p, "name", None) == name)
     kwargs = {}
@@ -328,6 +348,10 @@ def _body(name: str, method: str, w) -> dict:
         ("webhook-detail", "PUT"): {"description": "Renamed"},
         ("webhook-detail", "PATCH"): {"description": "Renamed"},
         ("notification-mark-read", "POST"): {},
+        **{
+            (f"{owner}-attachments", "POST"): {"file": upload("photo.jpg", jpeg_bytes())}
+            for owner in ("deliverable", "shoot", "task", "portal-request")
+        },
     }
     return bodies.get((name, method), {})
 
@@ -346,7 +370,9 @@ def test_role_gets_the_status_the_matrix_demands(world, name, method, role):
     expected = MATRIX[(name, method)][role]
     url = reverse(f"api:{name}", kwargs=_kwargs(name, world))
     api = api_client_for(world.users[role])
-    response = getattr(api, method.lower())(url, _body(name, method, world), format="json")
+    body = _body(name, method, world)
+    fmt = "multipart" if any(hasattr(v, "read") for v in body.values()) else "json"
+    response = getattr(api, method.lower())(url, body, format=fmt)
     assert response.status_code == expected, (
         f"{method} {url} as {role}: {response.status_code} (wanted {expected}) "
         f"{response.content[:300]!r}"

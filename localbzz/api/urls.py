@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("portal.api.urls")),
     path("", include("portal.api.extra_urls")),
     path("", include("localbzz.events.api.urls")),
+    path("", include("files.api.urls")),
 ]
 
 # Last: every other /api/ path is a JSON 404.

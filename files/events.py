@@ -1,0 +1,22 @@
+"""The files app in the event stream: ``attachment.created`` / ``attachment.deleted``."""
+
+from localbzz.events.representation import register_entity
+from localbzz.events.types import register_event_types
+
+from .owners import BY_FIELD
+
+ATTACHMENT_TYPES = ("attachment.created", "attachment.deleted")
+register_event_types(*ATTACHMENT_TYPES, client_visible=ATTACHMENT_TYPES)
+
+
+def attachment_client_id(attachment):
+    """The client whose portal may hear of it: a deliverable's or a request's files only."""
+    kind = BY_FIELD[attachment.owner_field]
+    return attachment.owner.client_id if kind.client_visible else None
+
+
+register_entity(
+    "files.attachment",
+    serializer="files.api.serializers.AttachmentSerializer",
+    client_id=attachment_client_id,
+)

@@ -1,0 +1,96 @@
+"""Writes of attachments: upload (checked, stored, recorded, announced) and delete."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.db.models import Max, Model
+
+from localbzz.events.services import emit
+
+from .jobs import make_thumbnail
+from .models import Attachment
+from .owners import kind_of
+from .sniffing import PILLOW_TYPES, check_upload, clean_name
+from .storage import new_key, put, remove
+
+_COPY_CHUNK = 1024 * 1024
+
+
+@contextmanager
+def _on_disk(upload):
+    """(path, size, sha256) of an upload: its temporary file when the upload handler made one
+    (hashed on the way in), else a temporary copy made in chunks."""
+    path = getattr(upload, "temporary_file_path", None)
+    digest = getattr(upload, "sha256", None)
+    if path is not None and digest:
+        yield path(), upload.size, digest
+        return
+    sha = hashlib.sha256()
+    size = 0
+    with tempfile.NamedTemporaryFile(prefix="upload-") as copy:
+        upload.seek(0)
+        for chunk in iter(lambda: upload.read(_COPY_CHUNK), b""):
+            sha.update(chunk)
+            size += len(chunk)
+            copy.write(chunk)
+        copy.flush()
+        yield copy.name, size, sha.hexdigest()
+
+
+def attachment_create(*, actor, owner: Model, upload, note: str = "") -> Attachment:
+    """Checks an upload, stores its bytes under a random key and records the attachment.
+
+    Nothing is stored unless every check passes (``sniffing.UploadRejected`` otherwise). The
+    bytes are written before the row: if recording fails they are deleted again.
+    """
+    field = kind_of(owner).field
+    name = clean_name(getattr(upload, "original_name", None) or getattr(upload, "name", ""))
+    with _on_disk(upload) as (path, size, sha256):
+        content_type = check_upload(path, name, size)
+        key = new_key()
+        with open(path, "rb") as fh:
+            put(key, fh)
+    try:
+        return _record(
+            actor=actor,
+            owner=owner,
+            field=field,
+            key=key,
+            name=name,
+            size=size,
+            sha256=sha256,
+            content_type=content_type,
+            note=note,
+        )
+    except BaseException:
+        remove(key)
+        raise
+
+
+@transaction.atomic
+def _record(*, actor, owner, field, **data) -> Attachment:
+    latest = Attachment.objects.filter(**{field: owner}).aggregate(v=Max("version"))["v"]
+    attachment = Attachment(
+        **{field: owner},
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        version=(latest or 0) + 1,
+        **data,
+    )
+    attachment.full_clean()
+    attachment.save(force_insert=True)
+    emit("attachment.created", attachment, actor=actor)
+    if attachment.content_type in PILLOW_TYPES:
+        pk = str(attachment.pk)  # an id, never the instance, goes to the job
+        transaction.on_commit(lambda: make_thumbnail.delay(pk), robust=True)
+    return attachment
+
+
+@transaction.atomic
+def attachment_delete(*, attachment: Attachment, actor) -> None:
+    """Deletes an attachment; its stored bytes go after commit (``files/signals.py``)."""
+    emit("attachment.deleted", attachment, actor=actor)
+    attachment.delete()
