@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from localbzz.accounts.permissions import Action
@@ -31,10 +31,7 @@ def deliverable_rows(*, user) -> QuerySet[Deliverable]:
 def deliverable_get(*, user, pk, action: str = Action.VIEW) -> Deliverable:
     """One deliverable ``user`` may act on, with its client and shoot, else 404."""
     found = deliverable_list(user=user, action=action).select_related("client", "shoot")
-    deliverable = found.filter(pk=pk).first()
-    if deliverable is None:
-        raise Http404("No such deliverable.")
-    return deliverable
+    return get_object_or_404(found, pk=pk)
 
 
 def plan_progress(*, user, client, today=None) -> list[dict]:

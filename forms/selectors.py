@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Case, IntegerField, QuerySet, Value, When
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from localbzz.accounts.permissions import Action
 
@@ -33,7 +33,4 @@ def form_submission_rows(*, user) -> QuerySet[FormSubmission]:
 def form_submission_get(*, user, pk, action: str = Action.VIEW) -> FormSubmission:
     """One submission ``user`` may act on, with its client and reviewer, else 404."""
     found = form_submission_list(user=user, action=action).select_related("client", "reviewed_by")
-    submission = found.filter(pk=pk).first()
-    if submission is None:
-        raise Http404("No such submission.")
-    return submission
+    return get_object_or_404(found, pk=pk)

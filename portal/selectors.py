@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from localbzz.accounts.permissions import Action
 
@@ -44,10 +44,7 @@ def portal_request_get(*, user, pk, action: str = Action.VIEW) -> ClientPortalRe
     found = portal_request_list(user=user, action=action).select_related(
         "client", "assigned_to", "created_by"
     )
-    portal_request = found.filter(pk=pk).first()
-    if portal_request is None:
-        raise Http404("No such request.")
-    return portal_request
+    return get_object_or_404(found, pk=pk)
 
 
 def portal_request_replies(portal_request) -> QuerySet[PortalRequestReply]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from localbzz.accounts.permissions import Action
 
@@ -29,7 +29,4 @@ def shoot_rows(*, user) -> QuerySet[Shoot]:
 
 def shoot_get(*, user, pk, action: str = Action.VIEW) -> Shoot:
     """One shoot ``user`` may act on (a hidden one is missing: 404), with client and crew."""
-    shoot = shoot_list(user=user, action=action).select_related("client").filter(pk=pk).first()
-    if shoot is None:
-        raise Http404("No such shoot.")
-    return shoot
+    return get_object_or_404(shoot_list(user=user, action=action).select_related("client"), pk=pk)

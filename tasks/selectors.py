@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import DurationField, OuterRef, QuerySet, Subquery, Sum
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from localbzz.accounts.permissions import Action, scope
 
@@ -43,8 +43,5 @@ def task_rows(*, user) -> QuerySet[Task]:
 
 def task_get(*, user, pk, action: str = Action.VIEW) -> Task:
     """One task ``user`` may act on, with what its page shows, else 404."""
-    task = task_list(user=user, action=action).select_related("client", "shoot", "deliverable")
-    task = task.filter(pk=pk).first()
-    if task is None:
-        raise Http404("No such task.")
-    return task
+    found = task_list(user=user, action=action).select_related("client", "shoot", "deliverable")
+    return get_object_or_404(found, pk=pk)
