@@ -12,6 +12,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WEBHOOK_ALLOW_PRIVATE_TARGETS = True
+# Tests share one process cache and roll rows back without signals: no kept list totals
+# (localbzz/api/tests/test_api_lean_paths.py turns them on where it tests them).
+API_COUNT_CACHE_SECONDS = 0
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,
     "DEFAULT_THROTTLE_RATES": {

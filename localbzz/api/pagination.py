@@ -6,14 +6,27 @@ One query per page: the total (``count``) comes beside each row from an uncorrel
 It works the same for model rows and ``.values()`` rows, for filtered, distinct and grouped
 lists, since it counts the rows of the list's own query (its ``values("pk")``); the only thing
 read from Django is that query's compiled SQL.
+
+Counting still costs more than the page (1.3 ms of PostgreSQL for 17k deliverables), so a
+total is kept in Django's cache (Redis in production, shared by every process) for
+``API_COUNT_CACHE_SECONDS`` (default 2; 0: off), keyed by that compiled SQL and its
+parameters (so by the list, its filters and the user's scope, nothing guessed), and dropped
+by any save or delete in any process (a generation number in the same cache). Writes that send
+no signal (``update()``, ``bulk_create()``) show in ``count`` within those seconds. Rows are
+always read fresh, and a short page's total is always exact (``offset + rows``).
 """
 
 from __future__ import annotations
 
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db.models import IntegerField
 from django.db.models.expressions import RawSQL
+from django.db.models.signals import post_delete, post_save
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
@@ -24,12 +37,47 @@ TOTAL = "lean_total_count"
 MAX_PAGE = 1_000_000
 
 
+#: the cache key of the generation number every save and delete moves on
+GENERATION = "api-count-generation"
+
+
 def count_of(queryset) -> RawSQL:
     """``(SELECT COUNT(*) FROM (<queryset's values("pk")>))``, as an expression."""
     sql, params = queryset.order_by().values("pk").query.sql_with_params()
     # Django's own compiled SQL with its parameters kept apart: nothing user-written inside.
     count = f"SELECT COUNT(*) FROM ({sql}) lean_count"  # noqa: S608
     return RawSQL(count, params, IntegerField())  # noqa: S611
+
+
+def _cache_seconds() -> float:
+    return float(getattr(settings, "API_COUNT_CACHE_SECONDS", 2))
+
+
+def _key(total_of: RawSQL) -> str:
+    sql, params = total_of.sql, total_of.params
+    return "api-count:" + hashlib.sha256(f"{sql}\x00{params!r}".encode()).hexdigest()
+
+
+def kept_total(total_of: RawSQL) -> tuple[int | None, int]:
+    """(the total kept for this count if no save or delete happened since, the generation)."""
+    key = _key(total_of)
+    found = cache.get_many([GENERATION, key])
+    generation, entry = found.get(GENERATION, 0), found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1], generation
+    return None, generation
+
+
+def moved_on(**kwargs) -> None:
+    """A save or delete: every kept total is stale (in every process sharing the cache)."""
+    try:
+        cache.incr(GENERATION)
+    except ValueError:  # not there yet (or evicted)
+        cache.set(GENERATION, 1, None)
+
+
+post_save.connect(moved_on, dispatch_uid="api-count-generation-save", weak=False)
+post_delete.connect(moved_on, dispatch_uid="api-count-generation-delete", weak=False)
 
 
 class Pagination(PageNumberPagination):
@@ -69,19 +117,33 @@ class Pagination(PageNumberPagination):
         try:
             total_of = count_of(queryset)
         except EmptyResultSet:  # ``.none()``: nothing to count, nothing to read
-            rows = []
+            rows, total = [], 0
         else:
-            rows = list(queryset.annotate(**{TOTAL: total_of})[offset : offset + page_size])
-        total = _pop_total(rows)
+            rows, total = self._rows_and_total(queryset, total_of, offset, page_size)
+        if len(rows) < page_size and (rows or number == 1):
+            total = offset + len(rows)  # a short page: the total is exact without counting
         if not rows and number > 1:
             raise NotFound(self.invalid_page_message.format(page_number=number, message=""))
         paginator = Paginator((), page_size)
-        paginator.count = total if rows else offset  # a cached_property: set, never computed
+        paginator.count = total  # a cached_property: set, never computed
         self.page = Page(rows, number, paginator)
         self.request = request
         if paginator.num_pages > 1 and self.template is not None:
             self.display_page_controls = True
         return rows
+
+    @staticmethod
+    def _rows_and_total(queryset, total_of, offset: int, page_size: int) -> tuple[list, int]:
+        seconds = _cache_seconds()
+        kept, generation = kept_total(total_of) if seconds > 0 else (None, 0)
+        if kept is not None:  # the page alone; its rows may show a later total
+            rows = list(queryset[offset : offset + page_size])
+            return rows, max(kept, offset + len(rows))
+        rows = list(queryset.annotate(**{TOTAL: total_of})[offset : offset + page_size])
+        total = _pop_total(rows)
+        if rows and seconds > 0:
+            cache.set(_key(total_of), (generation, total), seconds)
+        return rows, total
 
 
 def _pop_total(rows: list) -> int:

@@ -309,3 +309,63 @@ def test_every_list_row_is_the_object_as_a_get_shows_it(
     assert rows
     for row in rows:
         assert row == api.get(detail.format(id=row["id"])).json()
+
+
+# --- totals kept in the shared cache ---------------------------------------------------------
+
+
+@pytest.fixture
+def kept_totals(settings):
+    from django.core.cache import cache
+
+    settings.API_COUNT_CACHE_SECONDS = 2
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_kept_total_spares_the_count_and_rows_stay_fresh(five, client_a, admin_user, kept_totals):
+    from deliverables.models import Deliverable
+
+    api = _api(admin_user)
+    assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 5
+    # a write that sends no signal (another process's bulk_create reaches no cache either)
+    Deliverable.objects.bulk_create([Deliverable(client=client_a, title="AAA first")])
+    with CaptureQueriesContext(connection) as ctx:
+        again = api.get("/api/deliverables", {"page_size": 2}).json()
+    assert again["count"] == 5  # kept for API_COUNT_CACHE_SECONDS
+    assert "COUNT" not in ctx.captured_queries[0]["sql"].upper()
+    newest = api.get("/api/deliverables", {"page_size": 2, "ordering": "title"}).json()
+    assert newest["results"][0]["title"] == "AAA first"  # rows are read fresh
+
+
+def test_any_save_or_delete_drops_every_kept_total(five, client_a, admin_user, kept_totals):
+    api = _api(admin_user)
+    assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 5
+    make_deliverable(client_a, None)
+    assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 6
+    five[0].delete()
+    assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 5
+
+
+def test_totals_are_kept_per_query_so_per_user_scope(
+    five, client_a, client_b, admin_user, kept_totals
+):
+    for _ in range(3):
+        make_deliverable(client_b, None)
+    user = make_user(Role.CLIENT, client=client_a)
+    assert _api(admin_user).get("/api/deliverables", {"page_size": 2}).json()["count"] == 8
+    assert _api(user).get("/api/deliverables", {"page_size": 2}).json()["count"] == 5
+    filtered = _api(admin_user).get("/api/deliverables", {"page_size": 2, "client_id": client_b.pk})
+    assert filtered.json()["count"] == 3
+
+
+def test_a_short_page_has_an_exact_total_even_when_kept(five, admin_user, kept_totals):
+    from deliverables.models import Deliverable
+
+    api = _api(admin_user)
+    assert api.get("/api/deliverables", {"page_size": 2}).json()["count"] == 5
+    Deliverable.objects.filter(pk__in=[d.pk for d in five[:2]])._raw_delete("default")
+    body = api.get("/api/deliverables", {"page_size": 2, "page": 2}).json()
+    assert body["count"] == 3  # two on page 1 + the one row left on page 2: exact
+    assert body["next"] is None
