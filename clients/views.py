@@ -14,8 +14,8 @@ from localbzz.accounts.permissions import Action, allows
 from localbzz.web import (
     allowed_or_404,
     call_service,
-    confirm_then_delete,
     counts_by,
+    delete_page,
     list_page,
     safe_next,
 )
@@ -112,20 +112,15 @@ def client_edit(request, pk):
     return _edit(request, selectors.client_get(user=request.user, pk=pk, action=Action.CHANGE))
 
 
-@staff_required
-def client_delete(request, pk):
-    """Deletes a client and all its work, after confirmation (admins)."""
-    client = selectors.client_get(user=request.user, pk=pk, action=Action.DELETE)
-    return confirm_then_delete(
-        request,
-        client,
-        delete=lambda: services.client_delete(client=client, actor=request.user),
-        question=f"Delete {client.name} with all its shoots, deliverables and requests? "
-        "This cannot be undone.",
-        cancel_url=reverse("clients:detail", args=[pk]),
-        done=f"Deleted {client.name}.",
-        to="clients:list",
-    )
+#: deletes a client and all its work, after confirmation (admins)
+client_delete = delete_page(
+    selectors.client_get,
+    services.client_delete,
+    question=lambda client: (
+        f"Delete {client.name} with all its shoots, deliverables and "
+        "requests? This cannot be undone."
+    ),
+)
 
 
 @staff_required

@@ -14,8 +14,8 @@ from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
 from localbzz.web import (
     call_service,
-    confirm_then_delete,
     counts_by,
+    delete_page,
     filter_rows,
     is_htmx,
     list_page,
@@ -175,16 +175,7 @@ def deliverable_edit(request, pk):
     return _edit(request, deliverable)
 
 
-@staff_required
-def deliverable_delete(request, pk):
-    """Deletes a deliverable after confirmation."""
-    deliverable = selectors.deliverable_get(user=request.user, pk=pk, action=Action.DELETE)
-    return confirm_then_delete(
-        request,
-        deliverable,
-        delete=lambda: services.deliverable_delete(deliverable=deliverable, actor=request.user),
-        question=f"Delete “{deliverable.title}”? This cannot be undone.",
-        cancel_url=reverse("deliverables:edit", args=[pk]),
-        done=f"Deleted “{deliverable.title}”.",
-        to="deliverables:list",
-    )
+#: deletes a deliverable after confirmation
+deliverable_delete = delete_page(
+    selectors.deliverable_get, services.deliverable_delete, back="deliverables:edit"
+)

@@ -10,13 +10,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
 from localbzz.accounts.mixins import staff_required
-from localbzz.accounts.permissions import allows
+from localbzz.accounts.permissions import Action, allows
 
 PER_PAGE = 25
 
@@ -99,6 +99,32 @@ def confirm_page(
             "button": button,
         },
     )
+
+
+def delete_page(get, delete, *, back: str = "", question=None, done=None):
+    """The staff delete page of an entity, declared in one place.
+
+    ``get(user=, pk=, action=DELETE)`` is the app's selector (a row the user may not delete is
+    missing: 404), ``delete(<model name>=obj, actor=user)`` its service. GET asks
+    ``question(obj)``, POST deletes, says ``done(obj)`` and goes to the list; Cancel goes back
+    to ``back`` (a URL name, ``<app>:detail`` by default).
+    """
+
+    @staff_required
+    def view(request, pk):
+        obj = get(user=request.user, pk=pk, action=Action.DELETE)
+        app = obj._meta.app_label
+        return confirm_then_delete(
+            request,
+            obj,
+            delete=lambda: delete(**{obj._meta.model_name: obj}, actor=request.user),
+            question=question(obj) if question else f"Delete “{obj}”? This cannot be undone.",
+            cancel_url=reverse(back or f"{app}:detail", args=[pk]),
+            done=done(obj) if done else f"Deleted “{obj}”.",
+            to=f"{app}:list",
+        )
+
+    return view
 
 
 def confirm_then_delete(

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from deliverables.selectors import deliverable_rows
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
-from localbzz.web import call_service, confirm_then_delete, list_page, safe_next, week_bounds
+from localbzz.web import call_service, delete_page, list_page, safe_next, week_bounds
 from tasks.selectors import task_list
 
 from . import selectors, services
@@ -201,16 +201,9 @@ def shoot_set_status(request, pk):
     return redirect(safe_next(request, reverse("shoots:detail", args=[pk])))
 
 
-@staff_required
-def shoot_delete(request, pk):
-    """Deletes a shoot after confirmation (a completed one: admins only)."""
-    shoot = selectors.shoot_get(user=request.user, pk=pk, action=Action.DELETE)
-    return confirm_then_delete(
-        request,
-        shoot,
-        delete=lambda: services.shoot_delete(shoot=shoot, actor=request.user),
-        question=f"Delete the shoot “{shoot}” for {shoot.client}? This cannot be undone.",
-        cancel_url=reverse("shoots:detail", args=[pk]),
-        done="Shoot deleted.",
-        to="shoots:list",
-    )
+#: deletes a shoot after confirmation (a completed one: admins only)
+shoot_delete = delete_page(
+    selectors.shoot_get,
+    services.shoot_delete,
+    question=lambda shoot: f"Delete the shoot “{shoot}” for {shoot.client}? This cannot be undone.",
+)

@@ -17,8 +17,8 @@ from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
 from localbzz.web import (
     call_service,
-    confirm_then_delete,
     counts_by,
+    delete_page,
     filter_rows,
     is_htmx,
     list_page,
@@ -274,16 +274,9 @@ def time_log(request, pk):
     return _render_detail(request, pk, form, status=400)
 
 
-@staff_required
-def task_delete(request, pk):
-    """Deletes a task after confirmation."""
-    task = selectors.task_get(user=request.user, pk=pk, action=Action.DELETE)
-    return confirm_then_delete(
-        request,
-        task,
-        delete=lambda: services.task_delete(task=task, actor=request.user),
-        question=f"Delete “{task.name}” and its time log? This cannot be undone.",
-        cancel_url=reverse("tasks:detail", args=[pk]),
-        done="Task deleted.",
-        to="tasks:list",
-    )
+#: deletes a task and its time log after confirmation
+task_delete = delete_page(
+    selectors.task_get,
+    services.task_delete,
+    question=lambda task: f"Delete “{task.name}” and its time log? This cannot be undone.",
+)
