@@ -13,6 +13,7 @@ Tests, migrations and the virtualenv are outside the rules.
 from __future__ import annotations
 
 import ast
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,7 +23,6 @@ KERNEL = "localbzz"
 ENTITY_APPS = frozenset({"clients", "team", "shoots", "deliverables", "tasks", "forms", "portal"})
 TOP_FLOOR = frozenset({"files", "dashboard", "batch", "ops", "demo"})
 MAX_LINES = 400
-SKIPPED_DIRS = frozenset({".venv", "venv", "node_modules", "migrations", "tests", "__pycache__"})
 
 
 @dataclass(frozen=True)
@@ -33,11 +33,21 @@ class Import:
     type_checking: bool  # under ``if TYPE_CHECKING:``: never runs
 
 
-def _is_skipped(path: Path) -> bool:
-    rel = path.relative_to(ROOT)
-    if any(part in SKIPPED_DIRS or part.startswith(".") for part in rel.parts[:-1]):
-        return True
-    return rel.name.startswith("test_") or rel.name == "conftest.py"
+def _python_files(*, with_tests: bool) -> list[Path]:
+    """The project's .py files (never the virtualenv or hidden folders), pruned while walking."""
+    skipped = {"venv", "node_modules", "__pycache__", "staticfiles"}
+    if not with_tests:
+        skipped |= {"migrations", "tests"}
+    found = []
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = sorted(d for d in dirs if d not in skipped and not d.startswith("."))
+        for name in sorted(files):
+            if not name.endswith(".py"):
+                continue
+            if not with_tests and (name.startswith("test_") or name == "conftest.py"):
+                continue
+            found.append(Path(folder) / name)
+    return found
 
 
 def _module_name(path: Path) -> str:
@@ -50,20 +60,13 @@ def _module_name(path: Path) -> str:
 @cache
 def project_modules() -> dict[str, Path]:
     """Dotted name → file, for every project module outside tests, migrations and .venv."""
-    return {
-        _module_name(path): path for path in sorted(ROOT.rglob("*.py")) if not _is_skipped(path)
-    }
+    return {_module_name(path): path for path in _python_files(with_tests=False)}
 
 
 @cache
 def all_module_names() -> frozenset[str]:
     """Every module of the project, tests included (to resolve ``from x import y``)."""
-    names = set()
-    for path in ROOT.rglob("*.py"):
-        rel = path.relative_to(ROOT)
-        if not any(p in {".venv", "venv", "node_modules"} or p.startswith(".") for p in rel.parts):
-            names.add(_module_name(path))
-    return frozenset(names)
+    return frozenset(_module_name(path) for path in _python_files(with_tests=True))
 
 
 def _resolve(base: str, name: str | None) -> str:
@@ -303,14 +306,14 @@ def test_collector_sees_function_level_relative_and_dynamic_imports():
         "def f():\n"
         "    from deliverables.models import Deliverable\n"
         "    importlib.import_module('shoots.models')\n"
-        "from . import web\n"
+        "from . import urls\n"
         "from .accounts import permissions\n"
     )
     found = _collect(source)
     assert ("clients.models", True) in found
     assert ("deliverables.models", False) in found
     assert ("shoots.models", False) in found
-    assert ("localbzz.web", False) in found
+    assert ("localbzz.urls", False) in found
     assert ("localbzz.accounts.permissions", False) in found
 
 
