@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
-from localbzz.db import BaseModel, choices_constraint
+from localbzz.db import BaseModel, RelatedCount, choices_constraint
 from localbzz.validators import bounded_text
 
 
@@ -95,6 +95,8 @@ class Deliverable(BaseModel):
     status_changed_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     objects = DeliverableQuerySet.as_manager()
+    #: its files (the files app's ``attachments`` relation): the list selector's annotation
+    attachments_count = RelatedCount("attachments")
 
     class Meta:
         ordering = ["due_date", "title"]

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from localbzz.accounts.permissions import Action
+from localbzz.db import related_count
 
 from .models import Deliverable, DeliverableReview, DeliverableType
 
@@ -19,8 +20,10 @@ PLAN = (
 
 
 def deliverable_list(*, user, action: str = Action.VIEW) -> QuerySet[Deliverable]:
-    """The deliverables ``user`` may see (the API representation needs no join)."""
-    return Deliverable.objects.visible_to(user, action)
+    """The deliverables ``user`` may see, with ``attachments_count`` (a subquery, no join)."""
+    return Deliverable.objects.visible_to(user, action).annotate(
+        attachments_count=related_count(Deliverable, "attachments")
+    )
 
 
 def deliverable_rows(*, user) -> QuerySet[Deliverable]:

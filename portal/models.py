@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from localbzz.accounts.permissions import VisibleQuerySet
-from localbzz.db import BaseModel, choices_constraint
+from localbzz.db import BaseModel, RelatedCount, choices_constraint
 from localbzz.validators import bounded_text
 
 
@@ -73,6 +73,8 @@ class ClientPortalRequest(BaseModel):
     )
 
     objects = ClientPortalRequestQuerySet.as_manager()
+    #: its files (the files app's ``attachments`` relation): the list selector's annotation
+    attachments_count = RelatedCount("attachments")
 
     class Meta:
         ordering = ["-created_at"]

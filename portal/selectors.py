@@ -6,13 +6,17 @@ from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from localbzz.accounts.permissions import Action
+from localbzz.db import related_count
 
 from .models import ClientPortalRequest, PortalRequestReply, RequestStatus
 
 
 def portal_request_list(*, user, action: str = Action.VIEW) -> QuerySet[ClientPortalRequest]:
-    """The portal requests ``user`` may see (a client user: its own client's)."""
-    return ClientPortalRequest.objects.visible_to(user, action)
+    """The portal requests ``user`` may see (a client user: its own client's), with
+    ``attachments_count``."""
+    return ClientPortalRequest.objects.visible_to(user, action).annotate(
+        attachments_count=related_count(ClientPortalRequest, "attachments")
+    )
 
 
 def portal_request_inbox(*, user) -> QuerySet[ClientPortalRequest]:

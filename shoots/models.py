@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
-from localbzz.db import BaseModel, choices_constraint
+from localbzz.db import BaseModel, RelatedCount, choices_constraint
 from localbzz.validators import bounded_text
 from team.models import RoleName
 
@@ -85,6 +85,8 @@ class Shoot(BaseModel):
     internal_fields = ("notes",)
 
     objects = ShootQuerySet.as_manager()
+    #: its files (the files app's ``attachments`` relation): the list selector's annotation
+    attachments_count = RelatedCount("attachments")
 
     class Meta:
         ordering = ["-shoot_start"]

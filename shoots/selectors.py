@@ -6,13 +6,17 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from localbzz.accounts.permissions import Action
+from localbzz.db import related_count
 
 from .models import Shoot, ShootAssignment
 
 
 def shoot_list(*, user, action: str = Action.VIEW) -> QuerySet[Shoot]:
-    """The shoots ``user`` may see, with the crew (and their names) prefetched."""
-    return Shoot.objects.visible_to(user, action).prefetch_related(
+    """The shoots ``user`` may see, with the crew (and their names) prefetched and
+    ``attachments_count``."""
+    shoots = Shoot.objects.visible_to(user, action)
+    shoots = shoots.annotate(attachments_count=related_count(Shoot, "attachments"))
+    return shoots.prefetch_related(
         Prefetch(
             "assignments",
             queryset=ShootAssignment.objects.select_related("team_member").order_by(

@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
-from localbzz.db import BaseModel, choices_constraint
+from localbzz.db import BaseModel, RelatedCount, choices_constraint
 from localbzz.validators import bounded_text
 
 
@@ -86,6 +86,8 @@ class Task(BaseModel):
     completed_at = models.DateTimeField(null=True, blank=True)
 
     objects = TaskQuerySet.as_manager()
+    #: its files (the files app's ``attachments`` relation): the list selector's annotation
+    attachments_count = RelatedCount("attachments")
 
     class Meta:
         ordering = ["due_date", "name"]

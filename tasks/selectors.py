@@ -6,6 +6,7 @@ from django.db.models import DurationField, OuterRef, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 
 from localbzz.accounts.permissions import Action, scope
+from localbzz.db import related_count
 
 from .models import Task, TimeEntry
 
@@ -26,7 +27,10 @@ def task_list(*, user, action: str = Action.VIEW) -> QuerySet[Task]:
     """The tasks ``user`` may see, with ``time_logged`` and the assignees."""
     return (
         Task.objects.visible_to(user, action)
-        .annotate(time_logged=time_logged_subquery())
+        .annotate(
+            time_logged=time_logged_subquery(),
+            attachments_count=related_count(Task, "attachments"),
+        )
         .prefetch_related("assignees")
     )
 

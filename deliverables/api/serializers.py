@@ -41,6 +41,7 @@ class DeliverableSerializer(ServiceSerializer):
     client_id = serializers.UUIDField(required=False)
     shoot_id = serializers.UUIDField(required=False, allow_null=True)
     assignee_id = serializers.UUIDField(required=False, allow_null=True)
+    attachments_count = serializers.IntegerField(read_only=True)
 
     related_ids = {  # noqa: RUF012
         "client_id": (Client, "client"),
@@ -65,6 +66,7 @@ class DeliverableSerializer(ServiceSerializer):
             "status_changed_at",
             "created_at",
             "updated_at",
+            "attachments_count",
         ]
         read_only_fields = ["id", "status_changed_at", "created_at", "updated_at"]
 

@@ -13,6 +13,7 @@ class ClientPortalRequestSerializer(ServiceSerializer):
     client_id = serializers.UUIDField(read_only=True)
     created_by_id = serializers.UUIDField(read_only=True, allow_null=True)
     assigned_to_id = serializers.UUIDField(required=False, allow_null=True)
+    attachments_count = serializers.IntegerField(read_only=True)
 
     related_ids = {"assigned_to_id": (TeamMember, "assigned_to")}  # noqa: RUF012
     staff_only_fields = ("status", "assigned_to_id")
@@ -31,5 +32,6 @@ class ClientPortalRequestSerializer(ServiceSerializer):
             "assigned_to_id",
             "created_at",
             "updated_at",
+            "attachments_count",
         ]
         read_only_fields = ["id", "created_at", "updated_at"]

@@ -26,6 +26,9 @@ class ShootSerializer(ServiceSerializer):
 
     client_id = serializers.UUIDField()
     team = ShootAssignmentSerializer(source="assignments", many=True, required=False)
+    #: how many files the staff attached (client users see none of them, nor the count)
+    attachments_count = serializers.IntegerField(read_only=True)
+    staff_only_read_fields = ("attachments_count",)
 
     related_ids = {"client_id": (Client, "client")}  # noqa: RUF012
 
@@ -46,6 +49,7 @@ class ShootSerializer(ServiceSerializer):
             "notes",
             "created_at",
             "updated_at",
+            "attachments_count",
         ]
         read_only_fields = ["id", "shoot_end", "created_at", "updated_at"]
 

@@ -42,6 +42,7 @@ class TaskSerializer(ServiceSerializer):
         pk_field=serializers.UUIDField(),
     )
     time_logged = TimeLoggedField(allow_null=True)
+    attachments_count = serializers.IntegerField(read_only=True)
 
     related_ids = {  # noqa: RUF012
         "client_id": (Client, "client"),
@@ -67,6 +68,7 @@ class TaskSerializer(ServiceSerializer):
             "completed_at",
             "created_at",
             "updated_at",
+            "attachments_count",
         ]
         read_only_fields = ["id", "completed_at", "created_at", "updated_at"]
         extra_kwargs = {"estimated_minutes": {"max_value": 100000}}  # noqa: RUF012

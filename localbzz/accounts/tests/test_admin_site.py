@@ -15,6 +15,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from clients.tests.factories import make_client
 from deliverables.models import DeliverableReview, ReviewDecision
 from deliverables.tests.factories import make_deliverable
+from files.tests.factories import make_attachment
 from forms.tests.factories import make_form_submission
 from localbzz.accounts.models import Role
 from localbzz.accounts.tests.factories import make_user
@@ -55,6 +56,7 @@ def make_world(admin_user):
     make_form_submission()
     request = make_portal_request(client=client, assigned_to=member)
     PortalRequestReply.objects.create(request=request, author=admin_user, body="On it!")
+    make_attachment(deliverable, actor=admin_user)
     make_user(Role.CLIENT, client=client)
     make_user(Role.TEAM)
     Group.objects.get_or_create(name="Editors")

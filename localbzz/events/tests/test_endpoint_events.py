@@ -127,6 +127,8 @@ CLIENT_VISIBLE = {
     "portal_request.updated",
     "portal_request.replied",
     "portal_request.deleted",
+    "attachment.created",  # files of deliverables and requests (files/events.py)
+    "attachment.deleted",
 }
 
 
