@@ -13,12 +13,12 @@ from localbzz.testing import sequence
 
 def build_deliverable(**kw) -> Deliverable:
     """An unsaved, valid deliverable; its client is its shoot's when only the shoot is given."""
-    n = sequence()
-    kw.setdefault("title", f"Deliverable {n}")
+    if "title" not in kw or "due_date" not in kw:  # only when needed: the demo builds thousands
+        n = sequence()
+        kw.setdefault("title", f"Deliverable {n}")
+        kw.setdefault("due_date", timezone.localdate() + timedelta(days=n % 14))
     kw.setdefault("deliverable_type", DeliverableType.REEL)
     kw.setdefault("status", DeliverableStatus.TO_DO)
-    if "due_date" not in kw:  # computed only when needed: the demo builds thousands
-        kw["due_date"] = timezone.localdate() + timedelta(days=n % 14)
     deliverable = Deliverable(**kw)
     if deliverable.shoot_id and not deliverable.client_id:
         deliverable.client_id = deliverable.shoot.client_id

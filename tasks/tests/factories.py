@@ -8,7 +8,8 @@ from tasks.models import Task, TimeEntry
 
 def build_task(**kw) -> Task:
     """An unsaved, valid task (assignees are a many-to-many: set them after saving)."""
-    kw.setdefault("name", f"Task {sequence()}")
+    if "name" not in kw:
+        kw["name"] = f"Task {sequence()}"
     return Task(**kw)
 
 
