@@ -32,9 +32,6 @@ class SearchField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", MAX_SEARCH_LENGTH)
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"type": "search", "placeholder": "Search"})
-        )
         super().__init__(**kwargs)
 
     def clean(self, value):
