@@ -1,0 +1,36 @@
+"""``{% attachment_list owner %}``: the files section of a deliverable, shoot, task or request
+page (staff pages and the portal alike), with upload and delete where the user may."""
+
+from __future__ import annotations
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+
+from files.owners import kind_of, may_delete, may_upload, may_view
+from files.selectors import owner_attachments
+from files.sniffing import ALLOWED
+
+register = template.Library()
+#: the newest files a page shows (the API lists them all)
+PAGE_FILES = 50
+
+
+@register.inclusion_tag("files/_attachments.html", takes_context=True)
+def attachment_list(context, owner, heading: str = "Files"):
+    user = context["request"].user
+    if owner is None or not may_view(user, owner):
+        return {"hidden": True}
+    kind = kind_of(owner)
+    return {
+        "owner": owner,
+        "heading": heading,
+        "attachments": list(owner_attachments(owner)[:PAGE_FILES]),
+        "can_upload": may_upload(user, owner),
+        "can_delete": may_delete(user, owner),
+        "upload_url": reverse(f"api:{kind.basename}-attachments", kwargs={"pk": owner.pk}),
+        "accept": ",".join(f".{ext}" for ext in ALLOWED),
+        "limit": settings.MAX_ATTACHMENT_SIZE,
+        "csrf_token": context.get("csrf_token"),
+        "request": context["request"],
+    }
