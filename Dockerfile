@@ -29,5 +29,5 @@ RUN SECRET_KEY=build-time-only-not-a-secret-0123456789-abcdefghijklmnopqrstuvwxy
 USER app
 EXPOSE 8000 8001
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python", "deploy/healthcheck.py", "http", "8000"]
+    CMD ["python", "deploy/healthcheck.py", "ready", "8000"]
 CMD ["gunicorn", "--config", "deploy/gunicorn.conf.py", "localbzz.wsgi:application"]

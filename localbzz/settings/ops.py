@@ -1,0 +1,85 @@
+"""Operations: release version, probes, metrics, JSON logs, Sentry and backups (DESIGN §10)."""
+
+# ruff: noqa: I001 - the package's order: a later module refines an earlier one's value
+from .base import *  # noqa: F403
+from .auth import *  # noqa: F403
+from .api import *  # noqa: F403
+from .integrations import *  # noqa: F403
+from .security import *  # noqa: F403
+from .files import *  # noqa: F403
+
+#: the release (semantic version, CHANGELOG.md); shown by /health/live
+LOCALBZZ_VERSION = "1.1.0"
+
+INSTALLED_APPS = [*INSTALLED_APPS, "ops"]
+
+# /health/* and /metrics are answered before host checks and HTTPS redirects (probes and
+# scrapers reach a pod by its address, over plain HTTP); then every request is measured.
+MIDDLEWARE = [
+    "ops.middleware.OpsEndpointsMiddleware",
+    *MIDDLEWARE,
+]
+_after = MIDDLEWARE.index("localbzz.middleware.RequestIDMiddleware") + 1
+MIDDLEWARE.insert(_after, "ops.middleware.RequestMetricsMiddleware")
+
+# --- Probes ----------------------------------------------------------------------------------
+#: seconds each readiness check may take before it counts as failed
+HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=3.0)
+
+# --- Metrics ---------------------------------------------------------------------------------
+#: /metrics answers only ``Authorization: Bearer <METRICS_TOKEN>``; unset: no /metrics (404)
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+
+# --- Logs ------------------------------------------------------------------------------------
+#: ``plain`` (development default) or ``json`` (one object per line; production default)
+LOG_FORMAT = env.str("LOG_FORMAT", default="json" if PRODUCTION else "plain")
+LOGGING = {
+    **LOGGING,
+    "filters": {"request": {"()": "ops.logs.RequestContextFilter"}},
+    "formatters": {
+        **LOGGING["formatters"],
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+            "filters": ["request"],
+        }
+    },
+    "loggers": {
+        **LOGGING["loggers"],
+        # one line per request (route, status, duration, request and user ids)
+        "localbzz.requests": {"level": env.str("REQUEST_LOG_LEVEL", default=LOG_LEVEL)},
+    },
+}
+
+# --- Errors ----------------------------------------------------------------------------------
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default=DJANGO_ENV)
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=SENTRY_ENVIRONMENT,
+        release=f"localbzz@{LOCALBZZ_VERSION}",
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        # no cookies, headers with credentials, IP addresses or user e-mails; no bodies
+        send_default_pii=False,
+        max_request_body_size="never",
+        include_local_variables=False,
+        traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+    )
+
+# --- Backups ---------------------------------------------------------------------------------
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
+#: backups kept by ``manage.py backup`` (older ones are deleted after a new one succeeds)
+BACKUP_RETENTION = env.int("BACKUP_RETENTION", default=7)

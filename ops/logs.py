@@ -1,0 +1,33 @@
+"""Request context for log records: request id, user id, route (never an e-mail)."""
+
+from __future__ import annotations
+
+import logging
+from contextvars import ContextVar
+
+#: the request being served in this thread / task (set by RequestMetricsMiddleware)
+current_request: ContextVar = ContextVar("localbzz_current_request", default=None)
+
+
+def user_id_of(request) -> str | None:
+    """The signed-in user's id, without loading the user only to log it."""
+    user = request.__dict__.get("user")
+    wrapped = getattr(user, "_wrapped", user)  # SimpleLazyObject until first read
+    if wrapped is None or type(wrapped).__name__ == "object":
+        return None
+    pk = getattr(wrapped, "pk", None)
+    return str(pk) if pk is not None else None
+
+
+class RequestContextFilter(logging.Filter):
+    """Adds ``request_id`` and ``user_id`` to every record logged while a request is served
+    (values already on the record, as the request log line sets them, are kept)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request = current_request.get()
+        if request is not None:
+            if not hasattr(record, "request_id"):
+                record.request_id = getattr(request, "request_id", None)
+            if not hasattr(record, "user_id"):
+                record.user_id = user_id_of(request)
+        return True
