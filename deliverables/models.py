@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel, RelatedCount, choices_constraint
-from localbzz.validators import bounded_text
+from localbzz.validators import bounded_text, validate_drive_link
 
 
 class DeliverableType(models.TextChoices):
@@ -114,6 +114,10 @@ class Deliverable(BaseModel):
 
     def clean(self):
         super().clean()
+        try:
+            validate_drive_link(self.file_link)
+        except ValidationError as exc:
+            raise ValidationError({"file_link": exc.messages}) from None
         if self.shoot_id and self.client_id and self.shoot.client_id != self.client_id:
             raise ValidationError(
                 {"shoot": "The shoot belongs to another client than this deliverable."}

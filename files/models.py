@@ -122,3 +122,19 @@ def owner_field(owner) -> str:
         if field.name in OWNER_FIELDS and field.related_model is type(owner):
             return field.name
     raise TypeError(f"{type(owner).__name__} takes no attachments.")
+
+
+class DriveFolder(BaseModel):
+    """The Google Drive folder of a shoot: ``<client>/<year>/<YYYY-MM-DD> <location>``."""
+
+    shoot = models.OneToOneField(
+        "shoots.Shoot", on_delete=models.CASCADE, related_name="drive_folder"
+    )
+    folder_id = models.CharField(max_length=200)
+    parent_id = models.CharField(max_length=200)
+    link = models.URLField(max_length=500)
+    #: the path it was last given (a renamed or moved shoot renames / moves it)
+    path = models.CharField(max_length=1000)
+
+    def __str__(self) -> str:
+        return self.path

@@ -13,6 +13,8 @@
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import parse_qs, urlsplit
 
 import orjson
 from django.core.exceptions import ValidationError
@@ -119,3 +121,35 @@ def max_length_of(model, field_name: str) -> int:
     """A field's limit as its model defines it, for a form or serializer field that is not
     generated from the model (one limit per field, defined once)."""
     return model._meta.get_field(field_name).max_length
+
+
+#: Google Drive and Docs addresses: what a link that claims to be one must look like
+_GOOGLE_DOC_HOSTS = frozenset({"drive.google.com", "docs.google.com"})
+_DRIVE_PATHS = (
+    r"/file/d/[\w-]{10,}(/.*)?",
+    r"/drive/(u/\d+/)?folders/[\w-]{10,}/?",
+    r"/open",
+    r"/(document|spreadsheets|presentation|forms)/d/[\w-]{10,}(/.*)?",
+    r"/drive/(u/\d+/)?(my-drive|shared-drives|shared-with-me)/?",
+)
+
+
+def validate_drive_link(value: str) -> None:
+    """A link on drive.google.com or docs.google.com (or one naming Google Drive in its host)
+    must be an https link to a file, folder or document; any other URL passes unchanged."""
+    if not value:
+        return
+    parts = urlsplit(value.strip())
+    host = (parts.hostname or "").lower()
+    claims = host in _GOOGLE_DOC_HOSTS or ("google" in host and ("drive" in host or "docs" in host))
+    if not claims:
+        return
+    message = "Not a Google Drive link: use the file's or folder's Share link."
+    if parts.scheme != "https" or host not in _GOOGLE_DOC_HOSTS or parts.port is not None:
+        raise ValidationError(message, code="drive_link")
+    if not any(re.fullmatch(pattern, parts.path) for pattern in _DRIVE_PATHS):
+        raise ValidationError(message, code="drive_link")
+    if parts.path == "/open" and not re.fullmatch(
+        r"[\w-]{10,}", (parse_qs(parts.query).get("id") or [""])[0]
+    ):
+        raise ValidationError(message, code="drive_link")

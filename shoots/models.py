@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel, RelatedCount, choices_constraint
-from localbzz.validators import bounded_text
+from localbzz.validators import bounded_text, validate_drive_link
 from team.models import RoleName
 
 
@@ -118,6 +118,10 @@ class Shoot(BaseModel):
 
     def clean(self):
         super().clean()
+        try:
+            validate_drive_link(self.drive_folder_link)
+        except ValidationError as exc:
+            raise ValidationError({"drive_folder_link": exc.messages}) from None
         if self.duration is not None and self.duration <= timedelta(0):
             raise ValidationError({"duration": "A shoot lasts longer than zero minutes."})
         if self.duration is not None and self.duration > timedelta(hours=24):

@@ -153,6 +153,9 @@ MATRIX: dict[tuple[str, str], dict] = {
     ("attachment-download", "GET"): OWN_READ,
     ("attachment-preview", "GET"): OWN_READ,
     ("attachment-thumbnail", "GET"): OWN_READ,
+    # Google Drive (not connected in tests): the team's folders; a link needs the settings
+    ("shoot-drive-files", "GET"): S(200, 200, 403, 404, 401),
+    ("deliverable-drive-file", "POST"): S(409, 409, 403, 404, 401),
 }
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
@@ -352,6 +355,7 @@ def _body(name: str, method: str, w) -> dict:
             (f"{owner}-attachments", "POST"): {"file": upload("photo.jpg", jpeg_bytes())}
             for owner in ("deliverable", "shoot", "task", "portal-request")
         },
+        ("deliverable-drive-file", "POST"): {"file_id": "1AbCdEfGhIjKlMnOp"},
     }
     return bodies.get((name, method), {})
 

@@ -2,9 +2,11 @@
 upload where the user may, nothing of another client's."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from deliverables.tests.factories import make_deliverable
+from files.models import DriveFolder
 from files.tests.factories import MP4, PDF, make_attachment
 from files.thumbnails import generate_thumbnail
 from portal.tests.factories import make_portal_request
@@ -84,3 +86,47 @@ def test_portal_download_of_another_clients_file_is_404(portal, client_b):
     attachment = make_attachment(make_deliverable(client_b))
     response = portal.get(reverse("api:attachment-download", args=[attachment.pk]))
     assert response.status_code == 404
+
+
+def test_pages_say_drive_is_not_connected(staff, client_a):
+    shoot = make_shoot(client_a)
+    deliverable = make_deliverable(client_a, shoot)
+    assert 'data-drive-state="not-connected"' in _page(
+        staff, reverse("shoots:detail", args=[shoot.pk])
+    )
+    assert 'data-drive-state="not-connected"' in _page(
+        staff, reverse("deliverables:edit", args=[deliverable.pk])
+    )
+
+
+def test_connected_pages_show_the_folder_and_offer_its_files(staff, client_a, settings):
+    settings.GOOGLE_SERVICE_ACCOUNT_FILE = "/secrets/drive.json"
+    settings.GOOGLE_DRIVE_ROOT_FOLDER_ID = "0AROOT"
+    shoot = make_shoot(client_a)
+    deliverable = make_deliverable(client_a, shoot)
+    DriveFolder.objects.create(
+        shoot=shoot,
+        folder_id="1ShootFolder",
+        parent_id="1Year",
+        link="https://drive.google.com/drive/folders/1ShootFolder",
+        path="Acme Bakery/2026/2026-03-14 Main St 1",
+    )
+    listing = [
+        {
+            "id": "1FinalCut000001",
+            "name": "final-cut.mp4",
+            "mime_type": "video/mp4",
+            "size": 1024,
+            "thumbnail_link": None,
+            "modified_time": "2026-03-14T12:00:00.000Z",
+            "link": "https://drive.google.com/file/d/1FinalCut000001/view",
+        }
+    ]
+    cache.set("files:drive:list:1ShootFolder", listing, 60)
+    html = _page(staff, reverse("shoots:detail", args=[shoot.pk]))
+    assert "Acme Bakery/2026/2026-03-14 Main St 1" in html
+    assert "final-cut.mp4" in html
+    html = _page(staff, reverse("deliverables:edit", args=[deliverable.pk]))
+    assert 'data-drive-file-id="1FinalCut000001"' in html
+    assert f'data-drive-file-url="/api/deliverables/{deliverable.pk}/drive-file"' in html
+    cache.clear()

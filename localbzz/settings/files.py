@@ -46,3 +46,14 @@ if STORAGE_BACKEND == "s3":
 GOOGLE_DRIVE_ROOT_FOLDER_ID = env.str("GOOGLE_DRIVE_ROOT_FOLDER_ID", default="")
 # Seconds a shoot folder's listing is cached.
 GOOGLE_DRIVE_LIST_CACHE_SECONDS = env.int("GOOGLE_DRIVE_LIST_CACHE_SECONDS", default=60)
+# How often the Drive sync job keeps recent and coming shoots' folders and listings fresh.
+GOOGLE_DRIVE_SYNC_SECONDS = env.float("GOOGLE_DRIVE_SYNC_SECONDS", default=900.0)
+CELERY_BEAT_SCHEDULE["files-drive-sync"] = {
+    "task": "files.jobs.drive_sync",
+    "schedule": GOOGLE_DRIVE_SYNC_SECONDS,
+}
+# Weekly: stored objects no attachment names are reported and removed (files.cleanup).
+CELERY_BEAT_SCHEDULE["files-remove-orphans"] = {
+    "task": "files.jobs.remove_orphaned_files",
+    "schedule": 7 * 24 * 3600.0,
+}

@@ -111,6 +111,19 @@
     uploadAll(zone, e.dataTransfer.files);
   });
   document.addEventListener("click", function (e) {
+    var pick = e.target.closest ? e.target.closest("[data-drive-file-url]") : null;
+    if (!pick) return;
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", pick.getAttribute("data-drive-file-url"));
+    xhr.setRequestHeader("Content-Type", "application/json");
+    xhr.setRequestHeader("X-CSRFToken", pick.getAttribute("data-csrf") || "");
+    xhr.addEventListener("load", function () {
+      if (xhr.status === 200) window.location.reload();
+      else window.alert(message(xhr));
+    });
+    xhr.send(JSON.stringify({ file_id: pick.getAttribute("data-drive-file-id") }));
+  });
+  document.addEventListener("click", function (e) {
     var button = e.target.closest ? e.target.closest("[data-delete-url]") : null;
     if (!button || !window.confirm("Delete this file?")) return;
     var xhr = new XMLHttpRequest();
