@@ -19,6 +19,7 @@ from deliverables.tests.factories import make_deliverable
 from files.tests.factories import jpeg_bytes, make_attachment, upload
 from files.thumbnails import generate_thumbnail
 from forms.tests.factories import make_form_submission
+from localbzz.accounts.api_keys import api_key_create
 from localbzz.accounts.models import Role
 from localbzz.accounts.tests.factories import make_user
 from localbzz.testing import PASSWORD, fresh_ip
@@ -60,6 +61,10 @@ MATRIX: dict[tuple[str, str], dict] = {
     ("user-detail", "PUT"): ADMIN_OBJ,
     ("user-detail", "PATCH"): ADMIN_OBJ,
     ("user-detail", "DELETE"): S(204, 404, 404, 404, 401),
+    # API keys: admins only; DELETE revokes
+    ("api-key-list", "GET"): ADMIN_LIST,
+    ("api-key-list", "POST"): S(201, 403, 403, 403, 401),
+    ("api-key-detail", "DELETE"): S(204, 404, 404, 404, 401),
     # clients: admin all, team read + update, client its own profile
     ("client-list", "GET"): ALL_READ,
     ("client-list", "POST"): S(201, 403, 403, 403, 401),
@@ -224,6 +229,7 @@ def world(admin_user, team_user, client_a, client_b, client_a_user, client_b_use
     portal_request = make_portal_request(client_a)
     other_user = make_user(Role.TEAM)
     webhook = _make_webhook()
+    api_key = api_key_create(actor=admin_user, name="Matrix")[0]
     attachment = make_attachment(deliverable)
     generate_thumbnail(attachment.pk)
     users = {
@@ -254,6 +260,7 @@ def _kwargs(name: str, w) -> dict:
         "form-submission": w.submission.pk,
         "portal-request": w.portal_request.pk,
         "user": w.other_user.pk,
+        "api-key": w.api_key.pk,
         "webhook": w.webhook.pk,
         "webhook-delivery": uuid.uuid4(),
         "client-portal": w.client_a.pk,
@@ -302,6 +309,7 @@ def _body(name: str, method: str, w) -> dict:
             "role": "team",
         },
         ("user-detail", "PUT"): {"full_name": "Renamed"},
+        ("api-key-list", "POST"): {"name": "Integrator"},
         ("user-detail", "PATCH"): {"full_name": "Renamed"},
         ("client-list", "POST"): {"name": "New Co", "client_portal_subdomain": "newco"},
         ("client-detail", "PUT"): {"notes": "Changed"},

@@ -1,13 +1,15 @@
 """Admin screen for users: email is the login, role links to a client or a team member."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from . import services
-from .models import User
+from . import api_keys, services
+from .models import ApiKey, User
 
 #: fields of the admin forms the services take (groups and permissions are saved after)
 _SERVICE_FIELDS = ("email", "full_name", "role", "client", "team_member", "is_active")
@@ -117,3 +119,72 @@ class UserAdmin(DjangoUserAdmin):
             user = User.objects.get(pk=id)
             services.user_password_changed(user=user, actor=request.user)
         return response
+
+
+class ApiKeyAddForm(forms.ModelForm):
+    """Name, role, user and expiry; the key itself is made by the service."""
+
+    class Meta:
+        model = ApiKey
+        fields = ("name", "role", "user", "expires_at")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("user") and data.get("role"):
+            try:
+                api_keys.check_new_key(
+                    user=data["user"], role=data["role"], expires_at=data.get("expires_at")
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    self.add_error(field, errors)
+        return data
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(admin.ModelAdmin):
+    """API keys: created here (the key is shown once, in the message), revoked by an action."""
+
+    list_display = ("name", "prefix", "role", "user", "expires_at", "revoked_at", "last_used_at")
+    list_filter = ("role",)
+    list_select_related = ("user",)
+    readonly_fields = (
+        "name", "prefix", "role", "user", "created_by", "expires_at", "revoked_at",
+        "last_used_at", "last_used_ip", "created_at",
+    )  # fmt: skip
+    actions = ("revoke",)
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = ApiKeyAddForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj else ()
+
+    def get_fields(self, request, obj=None):
+        return ApiKeyAddForm.Meta.fields if obj is None else self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        key, raw = api_keys.api_key_create(
+            actor=request.user,
+            name=obj.name,
+            role=obj.role,
+            user=obj.user,
+            expires_at=obj.expires_at,
+        )
+        obj.pk = key.pk
+        messages.warning(request, f"The key (shown this once, copy it now): {raw}")
+
+    def has_change_permission(self, request, obj=None):
+        return False if obj is not None else super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # revoked, not deleted: the row keeps the record
+
+    @admin.action(description="Revoke the selected keys")
+    def revoke(self, request, queryset):
+        for key in queryset:
+            api_keys.api_key_revoke(key=key, actor=request.user)

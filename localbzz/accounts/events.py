@@ -13,3 +13,4 @@ register_entity(
     serializer="localbzz.accounts.api.serializers.UserSerializer",
     client_id=lambda user: None,  # agency-internal, whichever client a client user is of
 )
+register_event_types("api_key.created", "api_key.revoked", subscribable=False)

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from localbzz.accounts.revocation import revoke_refresh_tokens
+from localbzz.accounts.revocation import revoke_api_keys, revoke_refresh_tokens
 from localbzz.db import choices_constraint
 
 
@@ -105,7 +105,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         self._revoke_tokens = True
 
     def save(self, *args, **kwargs):
-        """Saves; a changed password or an inactive account revokes the refresh tokens."""
+        """Saves; a changed password or an inactive account revokes the refresh tokens, an
+        inactive account its API keys too."""
         revoke = not self._state.adding and (
             getattr(self, "_revoke_tokens", False) or not self.is_active
         )
@@ -113,6 +114,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         self._revoke_tokens = False
         if revoke:
             revoke_refresh_tokens(self)
+        if not self.is_active:
+            revoke_api_keys(self)
 
     def clean(self):
         super().clean()
@@ -152,3 +155,43 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_client(self) -> bool:
         return self.is_active and self.role == Role.CLIENT
+
+
+class ApiKey(models.Model):
+    """An integrator's key (``Authorization: Api-Key <key>``): named, scoped to a role,
+    hashed at rest (SHA-256 of a 256-bit random secret: no slow hash needed), revocable.
+
+    A key acts for ``user`` (the person or service account it was issued to), never with more
+    rights than its ``role``: a team-scoped key of an admin acts as a team member.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=16, editable=False, help_text="Shown to tell keys apart.")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    role = models.CharField(max_length=10, choices=[(Role.TEAM, "Team"), (Role.ADMIN, "Admin")])
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_keys")
+    created_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    last_used_ip = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "API key"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=[Role.TEAM, Role.ADMIN]), name="api_key_role_valid"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    def is_usable(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

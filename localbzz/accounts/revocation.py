@@ -1,5 +1,8 @@
 """Ending a user's API sessions: every refresh token it holds goes on the blacklist.
 
+API keys end with the account: :func:`revoke_api_keys` runs when a user is saved
+inactive (a deleted user's keys go with the row).
+
 Called by the user model when a password is set (changed, reset, made unusable) and when an
 account is saved inactive, and by the delete service. Access tokens need no list: they carry
 a digest of the password hash (simplejwt's ``CHECK_REVOKE_TOKEN``), compared on each request,
@@ -20,3 +23,10 @@ def revoke_refresh_tokens(user) -> int:
     rows = [BlacklistedToken(token=token) for token in tokens]
     BlacklistedToken.objects.bulk_create(rows, ignore_conflicts=True)
     return len(rows)
+
+
+def revoke_api_keys(user) -> int:
+    """Revokes every API key of ``user`` not yet revoked (an inactive or deleted account)."""
+    if user.pk is None:
+        return 0
+    return user.api_keys.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())

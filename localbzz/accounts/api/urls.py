@@ -5,9 +5,11 @@ from django.urls import re_path
 from localbzz.api.base import Router
 
 from . import views
+from .keys import ApiKeyViewSet
 
 router = Router()
 router.register("users", views.UserViewSet, basename="user")
+router.register("api-keys", ApiKeyViewSet, basename="api-key")
 
 urlpatterns = [
     re_path(r"^auth/token/?$", views.TokenView.as_view(), name="auth-token"),

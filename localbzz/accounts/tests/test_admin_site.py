@@ -17,7 +17,8 @@ from deliverables.models import DeliverableReview, ReviewDecision
 from deliverables.tests.factories import make_deliverable
 from files.tests.factories import make_attachment
 from forms.tests.factories import make_form_submission
-from localbzz.accounts.models import Role
+from localbzz.accounts.api_keys import api_key_create
+from localbzz.accounts.models import ApiKey, Role
 from localbzz.accounts.tests.factories import make_user
 from localbzz.events.models import (
     Event,
@@ -86,7 +87,8 @@ def _make_event_rows(admin_user, client):
 
 
 def _make_security_rows(admin_user):
-    """A failed sign-in (django-axes) and a blacklisted refresh token (simplejwt)."""
+    """A failed sign-in (django-axes), a blacklisted refresh token (simplejwt), an API key."""
+    api_key_create(actor=admin_user, name=f"Key {ApiKey.objects.count()}")
     if AccessAttempt.objects.exists():
         return
     AccessAttempt.objects.create(
