@@ -14,3 +14,22 @@ max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = "*"  # only the proxy can reach these processes
+
+
+def on_starting(server):
+    """An empty PROMETHEUS_MULTIPROC_DIR at each start: old workers' files would add up."""
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory:
+        os.makedirs(directory, exist_ok=True)
+        for name in os.listdir(directory):
+            if name.endswith(".db"):
+                os.remove(os.path.join(directory, name))
+
+
+def child_exit(server, worker):
+    """Metrics of a dead worker stop counting as live (prometheus-client multiprocess mode,
+    on when PROMETHEUS_MULTIPROC_DIR is set: an empty directory, emptied at each start)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

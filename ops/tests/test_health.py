@@ -102,9 +102,10 @@ def test_the_broker_check_connects_when_a_broker_is_configured(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"  # nothing listens there
     settings.HEALTH_CHECK_TIMEOUT = 1
-    with pytest.raises(Exception) as raised:
+    from kombu.exceptions import OperationalError as BrokerError
+
+    with pytest.raises(BrokerError):
         health.check_broker()
-    assert not isinstance(raised.value, health.Skipped)
 
 
 def test_the_broker_check_passes_against_redis(settings):
@@ -142,7 +143,7 @@ def test_the_storage_check_fails_when_storage_does(monkeypatch):
         raise OSError("bucket unreachable")
 
     monkeypatch.setattr(default_storage, "exists", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="unreachable"):
         health.check_storage()
 
 
