@@ -10,8 +10,10 @@ from conftest import screenshot
 from deliverables.tests.factories import make_deliverable
 from files.models import Attachment
 from files.tests.factories import PDF, jpeg_bytes, make_attachment
+from localbzz.events.tests.conftest import eager_celery  # noqa: F401 - the fixture
 
-pytestmark = pytest.mark.browser
+# the thumbnail job runs inline in the live server's process, even when REDIS_URL is set
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("eager_celery")]
 
 DROP = """([b64, name, type]) => {
   const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
