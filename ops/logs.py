@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 from contextvars import ContextVar
 
+from pythonjsonlogger.core import RESERVED_ATTRS
+from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
+
 #: the request being served in this thread / task (set by RequestMetricsMiddleware)
 current_request: ContextVar = ContextVar("localbzz_current_request", default=None)
 
@@ -24,10 +27,20 @@ class RequestContextFilter(logging.Filter):
     (values already on the record, as the request log line sets them, are kept)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        request = current_request.get()
+        # Django's request loggers pass the request itself (after the middleware is done)
+        request = getattr(record, "request", None) or current_request.get()
         if request is not None:
             if not hasattr(record, "request_id"):
                 record.request_id = getattr(request, "request_id", None)
             if not hasattr(record, "user_id"):
                 record.user_id = user_id_of(request)
         return True
+
+
+class JsonFormatter(BaseJsonFormatter):
+    """python-json-logger's formatter, one object per line, without the ``request`` object
+    Django's loggers attach (its repr has the full URL, query string included)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("reserved_attrs", [*RESERVED_ATTRS, "request"])
+        super().__init__(*args, **kwargs)

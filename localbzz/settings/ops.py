@@ -39,7 +39,7 @@ LOGGING = {
     "formatters": {
         **LOGGING["formatters"],
         "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
+            "()": "ops.logs.JsonFormatter",
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
