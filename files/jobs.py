@@ -6,6 +6,7 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
+from django.conf import settings
 from django.utils import timezone
 
 from shoots.models import Shoot
@@ -21,6 +22,7 @@ from .drive.client import (
 from .drive.folders import sync_shoot_folder
 from .drive.health import credential_ok, report_credential_problem
 from .drive.listing import folder_files
+from .drive.review import review_matching
 from .models import DriveFolder
 from .thumbnails import generate_thumbnail
 
@@ -80,13 +82,16 @@ def drive_sync() -> dict:
         counts[outcome] = counts.get(outcome, 0) + 1
         if outcome == "auth":
             break  # the same refusal for every shoot: once is enough
-    for folder_id in DriveFolder.objects.filter(shoot__in=shoots).values_list(
-        "folder_id", flat=True
-    ):
+    folders = DriveFolder.objects.filter(shoot__in=shoots).values_list("shoot_id", "folder_id")
+    for shoot_id, folder_id in folders:
         try:
-            folder_files(folder_id, fresh=True)
+            files = folder_files(folder_id, fresh=True)
         except DriveError:
             counts["listing_failed"] = counts.get("listing_failed", 0) + 1
+            continue
+        if settings.GOOGLE_DRIVE_AUTO_REVIEW:
+            moved = review_matching(shoot_id, files)
+            counts["to_review"] = counts.get("to_review", 0) + len(moved)
     return counts
 
 

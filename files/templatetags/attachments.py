@@ -26,6 +26,8 @@ def attachment_list(context, owner, heading: str = "Files"):
         "owner": owner,
         "heading": heading,
         "attachments": list(owner_attachments(owner)[:PAGE_FILES]),
+        # a deliverable's files are its versions: the newest is the one to review
+        "versions": kind.field == "deliverable",
         "can_upload": may_upload(user, owner),
         "can_delete": may_delete(user, owner),
         "upload_url": reverse(f"api:{kind.basename}-attachments", kwargs={"pk": owner.pk}),

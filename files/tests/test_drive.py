@@ -21,7 +21,7 @@ from googleapiclient.http import HttpMockSequence
 from deliverables.tests.factories import make_deliverable
 from files.drive import client as drive_client
 from files.drive.client import DriveAuthError, DriveTemporaryError, run
-from files.drive.folders import sync_shoot_folder
+from files.drive.folders import folder_path, sync_shoot_folder
 from files.jobs import drive_folder_step, drive_sync
 from files.models import DriveFolder
 from localbzz.testing import api_client
@@ -376,3 +376,49 @@ def test_an_unrelated_change_costs_no_drive_call(
     assert http.calls == []
     shoot.refresh_from_db()
     assert shoot.drive_folder_link == FOLDER_LINK.format("1ShootFolderMarch14")
+
+
+def _drive_world(client_a):
+    shoot = make_shoot(client_a, shoot_start=timezone.now() + timedelta(days=2), location="Pier")
+    DriveFolder.objects.create(
+        shoot=shoot,
+        folder_id="1ShootFolderPier",
+        parent_id="1Year",
+        link=FOLDER_LINK.format("1ShootFolderPier"),
+        path=sync_path(shoot),
+    )
+    reel = make_deliverable(client_a, shoot, title="Croissant reel")
+    other = make_deliverable(client_a, shoot, title="Team photo")
+    return shoot, reel, other
+
+
+def sync_path(shoot):
+    return "/".join(folder_path(shoot))
+
+
+CLIP = {
+    "id": "1CroissantReel01",
+    "name": "croissant_reel.mp4",
+    "mimeType": "video/mp4",
+    "webViewLink": "https://drive.google.com/file/d/1CroissantReel01/view",
+}
+
+
+def test_a_file_named_like_a_deliverable_moves_it_to_review_when_enabled(drive, client_a, settings):
+    settings.GOOGLE_DRIVE_AUTO_REVIEW = True
+    _, reel, other = _drive_world(client_a)
+    drive.respond([ok({"files": [CLIP]})])
+    assert drive_sync()["to_review"] == 1
+    reel.refresh_from_db()
+    other.refresh_from_db()
+    assert reel.status == "Needs Review"
+    assert reel.file_link == CLIP["webViewLink"]
+    assert other.status == "To Do"
+
+
+def test_auto_review_is_off_by_default(drive, client_a):
+    _, reel, _ = _drive_world(client_a)
+    drive.respond([ok({"files": [CLIP]})])
+    assert "to_review" not in drive_sync()
+    reel.refresh_from_db()
+    assert reel.status == "To Do"

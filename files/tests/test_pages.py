@@ -130,3 +130,14 @@ def test_connected_pages_show_the_folder_and_offer_its_files(staff, client_a, se
     assert 'data-drive-file-id="1FinalCut000001"' in html
     assert f'data-drive-file-url="/api/deliverables/{deliverable.pk}/drive-file"' in html
     cache.clear()
+
+
+def test_a_deliverables_newest_file_is_the_current_version(portal, client_a):
+    deliverable = make_deliverable(client_a)
+    make_attachment(deliverable, data=PDF, name="cut-1.pdf")
+    make_attachment(deliverable, data=PDF, name="cut-2.pdf")
+    html = _page(portal, f"/portal/acme/deliverables/{deliverable.pk}/")
+    assert html.index("cut-2.pdf") < html.index("cut-1.pdf")
+    assert html.count('data-version="current"') == 1
+    assert html.index('data-version="current"') < html.index("cut-1.pdf")
+    assert html.count('data-version="earlier"') == 1

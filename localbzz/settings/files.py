@@ -57,3 +57,6 @@ CELERY_BEAT_SCHEDULE["files-remove-orphans"] = {
     "task": "files.jobs.remove_orphaned_files",
     "schedule": 7 * 24 * 3600.0,
 }
+# A file added to a shoot's folder and named like one of its deliverables (To Do / In
+# Progress) becomes that deliverable's file link and moves it to Needs Review (sync job).
+GOOGLE_DRIVE_AUTO_REVIEW = env.bool("GOOGLE_DRIVE_AUTO_REVIEW", default=False)
