@@ -43,6 +43,10 @@ ADMIN_LIST = S(200, 403, 403, 403, 401)
 ADMIN_OBJ = S(200, 404, 404, 404, 401)
 PUBLIC = S(200, 200, 200, 200, 200)
 
+BATCH = ("client", "team-member", "shoot", "deliverable", "task", "form-submission")
+BATCH += ("portal-request",)
+TEAM_IMPORTS = ("shoot", "deliverable", "task")
+
 MATRIX: dict[tuple[str, str], dict] = {
     # docs
     ("schema", "GET"): PUBLIC,
@@ -161,6 +165,14 @@ MATRIX: dict[tuple[str, str], dict] = {
     # Google Drive (not connected in tests): the team's folders; a link needs the settings
     ("shoot-drive-files", "GET"): S(200, 200, 403, 404, 401),
     ("deliverable-drive-file", "POST"): S(409, 409, 403, 404, 401),
+    # batch (DESIGN §7): staff export every list; admins import all, the team shoots,
+    # deliverables and tasks; a client user finds no batch route (404). A header-only file.
+    **{(f"{b}-export", "GET"): S(200, 200, 404, 404, 401) for b in BATCH},
+    **{
+        (f"{b}-import", "POST"): S(200, 200 if b in TEAM_IMPORTS else 403, 404, 404, 401)
+        for b in BATCH
+        if b != "portal-request"
+    },
 }
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
@@ -364,6 +376,7 @@ def _body(name: str, method: str, w) -> dict:
             for owner in ("deliverable", "shoot", "task", "portal-request")
         },
         ("deliverable-drive-file", "POST"): {"file_id": "1AbCdEfGhIjKlMnOp"},
+        **{(f"{b}-import", "POST"): {"file": upload("rows.csv", b"id\r\n")} for b in BATCH},
     }
     return bodies.get((name, method), {})
 

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("portal.api.extra_urls")),
     path("", include("localbzz.events.api.urls")),
     path("", include("files.api.urls")),
+    path("", include("batch.api.urls")),
 ]
 
 # Last: every other /api/ path is a JSON 404.

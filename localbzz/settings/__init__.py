@@ -16,5 +16,6 @@ from .api import *  # noqa: F403
 from .integrations import *  # noqa: F403
 from .security import *  # noqa: F403
 from .files import *  # noqa: F403
+from .batch import *  # noqa: F403
 from .privacy import *  # noqa: F403
 from .ops import *  # noqa: F403

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "portal",
     "files",
     "dashboard",
+    "batch",
     "demo",
 ]
 
