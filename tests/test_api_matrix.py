@@ -69,6 +69,7 @@ MATRIX: dict[tuple[str, str], dict] = {
     ("api-key-list", "GET"): ADMIN_LIST,
     ("api-key-list", "POST"): S(201, 403, 403, 403, 401),
     ("api-key-detail", "DELETE"): S(204, 404, 404, 404, 401),
+    ("audit-list", "GET"): ADMIN_LIST,
     # clients: admin all, team read + update, client its own profile
     ("client-list", "GET"): ALL_READ,
     ("client-list", "POST"): S(201, 403, 403, 403, 401),

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from rest_framework import authentication, exceptions
 
+from localbzz.audit.trail import record
 from localbzz.events.services import emit
 from localbzz.net import client_ip
 
@@ -106,6 +107,15 @@ def _record_use(key: ApiKey, request) -> None:
     if not (stale or address != key.last_used_ip):
         return
     ApiKey.objects.filter(pk=key.pk).update(last_used_at=now, last_used_ip=address)
+    if key.last_used_at is None or timezone.localdate(key.last_used_at) != timezone.localdate(now):
+        record(  # the first use of each day
+            "api_key.used",
+            actor=key.user,
+            object_type="accounts.apikey",
+            object_id=str(key.pk),
+            detail={"name": key.name, "prefix": key.prefix},
+            request=request,
+        )
 
 
 def acting_user(key: ApiKey) -> User:

@@ -4,6 +4,8 @@
   often) answers 429 with ``Retry-After`` in the error body, like every other limit.
 - Refresh: a refresh token of a user who no longer exists, or issued before the user's
   password changed, answers 401 (simplejwt answers 500 for the first and accepts the second).
+
+Both record their success in the audit trail (failures: Django's ``user_login_failed``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.utils import get_md5_hash_password
 
 from localbzz.accounts.lockout import retry_after
+from localbzz.audit.trail import record
 
 LOCKED_OUT = (
     "Too many failed sign-ins for this account from your address. "
@@ -38,13 +41,21 @@ class TokenObtainPairSerializer(jwt_serializers.TokenObtainPairSerializer):
 
     def validate(self, attrs):
         try:
-            return super().validate(attrs)
+            data = super().validate(attrs)
         except exceptions.AuthenticationFailed:
             request = self.context["request"]
             if getattr(request, "axes_locked_out", False):
                 login = attrs.get(self.username_field)
                 raise SignInLockedOut(wait=retry_after(request, login)) from None
             raise
+        record(
+            "auth.token_issued",
+            actor=self.user,
+            object_type="accounts.user",
+            object_id=self.user.pk,
+            request=self.context["request"],
+        )
+        return data
 
 
 class TokenRefreshSerializer(jwt_serializers.TokenRefreshSerializer):
@@ -60,4 +71,12 @@ class TokenRefreshSerializer(jwt_serializers.TokenRefreshSerializer):
         claim = refresh.payload.get(api_settings.REVOKE_TOKEN_CLAIM)
         if api_settings.CHECK_REVOKE_TOKEN and claim != get_md5_hash_password(user.password):
             raise InvalidToken("The user's password has been changed.")
-        return super().validate(attrs)
+        data = super().validate(attrs)
+        record(
+            "auth.token_refreshed",
+            actor=user,
+            object_type="accounts.user",
+            object_id=user.pk,
+            request=self.context.get("request"),
+        )
+        return data

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
 from rest_framework.response import Response
 from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
@@ -14,6 +15,7 @@ from localbzz.accounts import selectors, services
 from localbzz.accounts.models import User
 from localbzz.api.base import BaseAPIView, BodyLimitMixin, CRUDViewSet, DeprecatedMixin
 from localbzz.api.throttling import ScopedRateThrottle
+from localbzz.audit.trail import record
 
 from .serializers import LogoutSerializer, MeSerializer, TokenPairSerializer, UserSerializer
 
@@ -62,11 +64,15 @@ class LogoutView(BaseAPIView):
         body = LogoutSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:
-            RefreshToken(body.validated_data["refresh"]).blacklist()
+            token = RefreshToken(body.validated_data["refresh"])
+            token.blacklist()
         except TokenError as exc:
             from rest_framework.exceptions import ValidationError
 
             raise ValidationError({"refresh": [str(exc)]}) from exc
+        user_id = str(token.payload.get(api_settings.USER_ID_CLAIM, ""))
+        record("auth.token_revoked", object_type="accounts.user", object_id=user_id,
+               request=request)  # fmt: skip
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
