@@ -147,7 +147,7 @@ def test_celery_tasks_by_outcome(client):
     from localbzz.events.jobs import sweep_events
 
     before = scrape(client)
-    sweep_events.delay()
+    sweep_events.apply()  # in this process, whatever the broker
     after = scrape(client)
     labels = {"task": sweep_events.name, "outcome": "success"}
     assert value(after, "localbzz_celery_tasks_total", **labels) == (
