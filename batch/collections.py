@@ -30,6 +30,7 @@ class Collection:
     name: str  # the API path segment: /api/<name>/export
     basename: str  # the route names: <basename>-export, <basename>-import
     viewset: type
+    page: str  # the dashboard's list page (its namespace finds the collection of a page)
     importable: bool = True
     team_imports: bool = False  # DESIGN §3: team imports shoots, deliverables and tasks
     natural_key: str = ""  # a column whose value finds an existing row (no id given)
@@ -50,12 +51,19 @@ class Collection:
 COLLECTIONS: dict[str, Collection] = {
     c.name: c
     for c in (
-        Collection("clients", "client", ClientViewSet, natural_key="client_portal_subdomain"),
-        Collection("team-members", "team-member", TeamMemberViewSet),
+        Collection(
+            "clients",
+            "client",
+            ClientViewSet,
+            "clients:list",
+            natural_key="client_portal_subdomain",
+        ),
+        Collection("team-members", "team-member", TeamMemberViewSet, "team:list"),
         Collection(
             "shoots",
             "shoot",
             ShootViewSet,
+            "shoots:list",
             team_imports=True,
             references={"client_id": CLIENT, "team": MEMBER},
         ),
@@ -63,6 +71,7 @@ COLLECTIONS: dict[str, Collection] = {
             "deliverables",
             "deliverable",
             DeliverableViewSet,
+            "deliverables:list",
             team_imports=True,
             references={"client_id": CLIENT, "shoot_id": OBJECT, "assignee_id": MEMBER},
         ),
@@ -70,6 +79,7 @@ COLLECTIONS: dict[str, Collection] = {
             "tasks",
             "task",
             TaskViewSet,
+            "tasks:list",
             team_imports=True,
             references={
                 "client_id": CLIENT,
@@ -82,8 +92,19 @@ COLLECTIONS: dict[str, Collection] = {
             "form-submissions",
             "form-submission",
             FormSubmissionViewSet,
+            "forms:list",
             create_service=form_services.form_submission_create,
         ),
-        Collection("portal-requests", "portal-request", PortalRequestViewSet, importable=False),
+        Collection(
+            "portal-requests",
+            "portal-request",
+            PortalRequestViewSet,
+            "requests:list",
+            importable=False,
+        ),
     )
 }
+
+
+#: the collection of a dashboard page, by its URL namespace
+BY_NAMESPACE = {c.page.split(":")[0]: c for c in COLLECTIONS.values()}

@@ -44,10 +44,16 @@ def rows_of(view, queryset) -> Iterator[dict]:
         yield serializer.to_representation(obj)
 
 
-def export_response(collection: Collection, request, fmt: str) -> StreamingHttpResponse:
-    """The streamed file of the caller's rows; raises the list's own 400 for a bad filter."""
+def export_response(collection: Collection, request, fmt: str, *, only=None):
+    """The streamed file of the caller's rows (a ``StreamingHttpResponse``): the list's rows
+    filtered by the request's parameters (their own 400 when bad), or those of the list among
+    ``only`` (a queryset: the admin's selection)."""
     view = list_view(collection, request)
-    queryset = view.filter_queryset(view.get_queryset())
+    queryset = view.get_queryset()
+    if only is None:
+        queryset = view.filter_queryset(queryset)
+    else:
+        queryset = queryset.filter(pk__in=only.values("pk"))
     serializer = view.get_serializer()
     header = header_of(serializer)
     kinds = {
@@ -58,7 +64,7 @@ def export_response(collection: Collection, request, fmt: str) -> StreamingHttpR
     }
     extra = kinds if fmt == "xlsx" else {}
     chunks = WRITERS[fmt](header, rows_of(view, queryset), **extra)
-    if isinstance(request._request, ASGIRequest):
+    if isinstance(getattr(request, "_request", request), ASGIRequest):
         chunks = _async(chunks)  # else Django's ASGI handler reads a sync iterator whole
     response = StreamingHttpResponse(chunks, content_type=FORMATS[fmt])
     stamp = timezone.now().strftime("%Y%m%d-%H%M")

@@ -10,6 +10,7 @@ so an exported file imports as it was.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -158,7 +159,8 @@ def read(upload, name: str) -> tuple[list[str], Iterator[dict], bool]:
 
 def _read_csv(upload):
     try:
-        text = io.TextIOWrapper(upload, encoding="utf-8-sig", newline="")
+        # a codecs reader leaves the upload open (a TextIOWrapper closes it when collected)
+        text = codecs.getreader("utf-8-sig")(upload)
         first = text.readline()
     except UnicodeDecodeError as exc:
         raise FileError("The file is not UTF-8 text.") from exc

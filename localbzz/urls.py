@@ -17,6 +17,7 @@ urlpatterns = [
     path("requests/", include("portal.staff_urls")),
     path("events/", include("localbzz.events.urls")),
     path("audit/", include("localbzz.audit.urls")),
+    path("batch/", include("batch.urls")),
     path("", include("dashboard.urls")),
 ]
 

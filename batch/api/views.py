@@ -14,13 +14,13 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from localbzz.accounts.permissions import is_admin_user, is_staff_user
+from localbzz.accounts.permissions import is_staff_user
 from localbzz.api.errors import PayloadTooLarge, error_body
 
 from ..collections import Collection
 from ..exporting import export_response
-from ..formats import FORMATS, FileError, read
-from ..importing import Importer
+from ..formats import FORMATS, FileError
+from ..services import import_upload, may_import
 from .serializers import ImportFileSerializer, ImportReportSerializer
 
 
@@ -34,7 +34,7 @@ class BatchPermission(BasePermission):
             raise NotAuthenticated()
         if not is_staff_user(user):
             raise Http404("No such page.")
-        if view.importing and not (is_admin_user(user) or view.collection.team_imports):
+        if view.importing and not may_import(user, view.collection):
             raise PermissionDenied("Only admins import this collection.")
         return True
 
@@ -101,8 +101,9 @@ class ImportView(BatchView):
         if upload is None:
             raise ValidationError({"file": ["Attach the file to import as 'file'."]})
         try:
-            header, rows, flat = read(upload, upload.name or "")
-            report = Importer(self.collection, request, dry_run=dry_run).run(header, rows, flat)
+            report = import_upload(
+                collection=self.collection, request=request, upload=upload, dry_run=dry_run
+            )
         except FileError as exc:
             raise ValidationError({"file": [str(exc)]}) from exc
         body = report.as_dict()
