@@ -48,6 +48,9 @@ REST_FRAMEWORK = {
 #: how long (seconds) a process reuses a JWT user's row on reads; a deactivated user loses read
 #: access within this time (writes and the saving process: at once). 0 turns the cache off.
 JWT_USER_CACHE_SECONDS = env.float("JWT_USER_CACHE_SECONDS", default=5)
+#: how long (seconds) a list's total is kept in the cache, shared by every process; any save or
+#: delete drops it. 0 turns it off.
+API_COUNT_CACHE_SECONDS = env.float("API_COUNT_CACHE_SECONDS", default=2)
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_MINUTES", default=15)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_DAYS", default=7)),
