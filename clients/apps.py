@@ -13,3 +13,7 @@ class ClientsConfig(AppConfig):
         from .policies import ClientPolicy
 
         register_policy("clients.client", ClientPolicy())
+
+        from . import privacy
+
+        privacy.register()  # what the app holds about a person (GDPR)

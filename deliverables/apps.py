@@ -13,3 +13,7 @@ class DeliverablesConfig(AppConfig):
         from .policies import DeliverablePolicy
 
         register_policy("deliverables.deliverable", DeliverablePolicy())
+
+        from . import privacy
+
+        privacy.register()  # what the app holds about a person (GDPR)

@@ -13,3 +13,7 @@ class FormsConfig(AppConfig):
         from .policies import FormSubmissionPolicy
 
         register_policy("forms.formsubmission", FormSubmissionPolicy())
+
+        from . import privacy
+
+        privacy.register()  # what the app holds about a person (GDPR)

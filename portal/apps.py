@@ -13,3 +13,7 @@ class PortalConfig(AppConfig):
         from .policies import PortalRequestPolicy
 
         register_policy("portal.clientportalrequest", PortalRequestPolicy())
+
+        from . import privacy
+
+        privacy.register()  # what the app holds about a person (GDPR)

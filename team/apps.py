@@ -13,3 +13,7 @@ class TeamConfig(AppConfig):
         from .policies import TeamMemberPolicy
 
         register_policy("team.teammember", TeamMemberPolicy())
+
+        from . import privacy
+
+        privacy.register()  # what the app holds about a person (GDPR)

@@ -70,6 +70,8 @@ MATRIX: dict[tuple[str, str], dict] = {
     ("api-key-list", "POST"): S(201, 403, 403, 403, 401),
     ("api-key-detail", "DELETE"): S(204, 404, 404, 404, 401),
     ("audit-list", "GET"): ADMIN_LIST,
+    ("privacy-export", "GET"): ADMIN_LIST,
+    ("privacy-erase", "POST"): ADMIN_LIST,
     # clients: admin all, team read + update, client its own profile
     ("client-list", "GET"): ALL_READ,
     ("client-list", "POST"): S(201, 403, 403, 403, 401),
@@ -323,6 +325,8 @@ def _body(name: str, method: str, w) -> dict:
         },
         ("user-detail", "PUT"): {"full_name": "Renamed"},
         ("api-key-list", "POST"): {"name": "Integrator"},
+        ("privacy-erase", "POST"): {"email": "nobody@example.com"},
+        ("privacy-export", "GET"): {"email": "nobody@example.com"},
         ("user-detail", "PATCH"): {"full_name": "Renamed"},
         ("client-list", "POST"): {"name": "New Co", "client_portal_subdomain": "newco"},
         ("client-detail", "PUT"): {"notes": "Changed"},

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("portal.api.extra_urls")),
     path("", include("localbzz.events.api.urls")),
     path("", include("localbzz.audit.api")),
+    path("", include("localbzz.audit.privacy_api")),
     path("", include("files.api.urls")),
     path("", include("batch.api.urls")),
 ]

@@ -8,6 +8,7 @@ class AuditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import privacy_handlers, signals
 
         signals.connect()
+        privacy_handlers.register()

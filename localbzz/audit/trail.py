@@ -17,6 +17,8 @@ from datetime import UTC
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from .context import current, describe
@@ -156,3 +158,23 @@ def verify(batch: int = 2000) -> Broken | None:
                 return Broken(entry.pk, "its details were changed")
             previous = entry
         last_id = rows[-1].pk
+
+
+def blank_entries(*, user_id: str, values: set[str], scrubber) -> list[int]:
+    """GDPR erasure: blanks the personal part of the person's entries (theirs: e-mail and
+    address; any entry: the values in its details). The chained part stays, so the chain
+    verifies; the ids go into the ``privacy.erased`` entry. Returns the ids changed."""
+    match = Q(actor_id=user_id) if user_id else Q(pk__in=[])
+    for value in values:
+        match |= Q(actor_label__iexact=value) | Q(_detail_text__icontains=value)
+    changed = []
+    rows = AuditEntry.objects.annotate(_detail_text=Cast("detail", TextField())).filter(match)
+    for entry in rows.exclude(action=ERASED).iterator():
+        own = bool(user_id) and entry.actor_id == user_id
+        label = "" if own or entry.actor_label.lower() in values else entry.actor_label
+        update = {"actor_label": label, "ip": "" if own else entry.ip}
+        update["detail"] = scrubber(entry.detail)
+        if any(getattr(entry, k) != v for k, v in update.items()):
+            AuditEntry.objects.filter(pk=entry.pk).update(**update)
+            changed.append(entry.pk)
+    return changed

@@ -1,8 +1,11 @@
-"""The audit log page (admins only)."""
+"""The audit log and the privacy page (admins only)."""
 
 from django.urls import path
 
-from . import views
+from . import privacy_views, views
 
 app_name = "audit"
-urlpatterns = [path("", views.audit_log, name="log")]
+urlpatterns = [
+    path("", views.audit_log, name="log"),
+    path("privacy/", privacy_views.privacy_page, name="privacy"),
+]

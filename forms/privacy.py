@@ -1,0 +1,35 @@
+"""What a form submission (a lead) holds about a person: name, e-mail, phone, handles.
+
+Erasure keeps the lead (a business's enquiry, counted in reports) with its contact replaced.
+"""
+
+from localbzz.privacy import ERASED_NAME, erased_email, register_privacy_handler, row_dict
+
+from .models import FormSubmission
+
+
+def _rows(email):
+    return FormSubmission.objects.filter(email__iexact=email)
+
+
+def _identifiers(email, user):
+    return [v for row in _rows(email).values_list("contact_name", "phone") for v in row]
+
+
+def _erase(email, user, values) -> int:
+    n = 0
+    for pk in _rows(email).values_list("pk", flat=True):
+        FormSubmission.objects.filter(pk=pk).update(
+            contact_name=ERASED_NAME, email=erased_email(pk), phone="", social_handles={}
+        )
+        n += 1
+    return n
+
+
+def register() -> None:
+    register_privacy_handler(
+        "forms.formsubmission",
+        export=lambda email, user: [row_dict(s) for s in _rows(email)],
+        identifiers=_identifiers,
+        erase=_erase,
+    )
