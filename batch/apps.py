@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.conf import settings
 
 
 class BatchConfig(AppConfig):
     name = "batch"
-    verbose_name = "Import and export"
+    verbose_name = "Import, export and jobs"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import schedule, scheduler  # noqa: F401 - records the runs of scheduled jobs
+
+        if settings.SCHEDULER_IN_PROCESS and scheduler.serving_runserver():
+            scheduler.start()

@@ -18,6 +18,7 @@ urlpatterns = [
     path("events/", include("localbzz.events.urls")),
     path("audit/", include("localbzz.audit.urls")),
     path("batch/", include("batch.urls")),
+    path("jobs/", include("batch.job_urls")),
     path("", include("dashboard.urls")),
 ]
 

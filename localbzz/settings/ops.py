@@ -1,26 +1,22 @@
 """Operations: release version, probes, metrics, JSON logs, Sentry and backups (DESIGN §10)."""
 
-# ruff: noqa: I001 - the package's order: a later module refines an earlier one's value
-from .base import *  # noqa: F403
-from .auth import *  # noqa: F403
-from .api import *  # noqa: F403
-from .integrations import *  # noqa: F403
-from .security import *  # noqa: F403
 from .files import *  # noqa: F403
 
 #: the release (semantic version, CHANGELOG.md); shown by /health/live
 LOCALBZZ_VERSION = "1.1.0"
 
-INSTALLED_APPS = [*INSTALLED_APPS, "ops"]
-
+# Lists and dicts are changed in place, as the other settings modules do, so that the order
+# of the modules in the package does not lose anyone's addition.
+if "ops" not in INSTALLED_APPS:
+    INSTALLED_APPS.append("ops")
 # /health/* and /metrics are answered before host checks and HTTPS redirects (probes and
 # scrapers reach a pod by its address, over plain HTTP); then every request is measured.
-MIDDLEWARE = [
-    "ops.middleware.OpsEndpointsMiddleware",
-    *MIDDLEWARE,
-]
-_after = MIDDLEWARE.index("localbzz.middleware.RequestIDMiddleware") + 1
-MIDDLEWARE.insert(_after, "ops.middleware.RequestMetricsMiddleware")
+if "ops.middleware.OpsEndpointsMiddleware" not in MIDDLEWARE:
+    MIDDLEWARE.insert(0, "ops.middleware.OpsEndpointsMiddleware")
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("localbzz.middleware.RequestIDMiddleware") + 1,
+        "ops.middleware.RequestMetricsMiddleware",
+    )
 
 # --- Probes ----------------------------------------------------------------------------------
 #: seconds each readiness check may take before it counts as failed
@@ -33,30 +29,21 @@ METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 # --- Logs ------------------------------------------------------------------------------------
 #: ``plain`` (development default) or ``json`` (one object per line; production default)
 LOG_FORMAT = env.str("LOG_FORMAT", default="json" if PRODUCTION else "plain")
-LOGGING = {
-    **LOGGING,
-    "filters": {"request": {"()": "ops.logs.RequestContextFilter"}},
-    "formatters": {
-        **LOGGING["formatters"],
+LOGGING["filters"] = {"request": {"()": "ops.logs.RequestContextFilter"}}
+LOGGING["formatters"].update(
+    {
         "json": {
             "()": "ops.logs.JsonFormatter",
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "json" if LOG_FORMAT == "json" else "plain",
-            "filters": ["request"],
-        }
-    },
-    "loggers": {
-        **LOGGING["loggers"],
-        # one line per request (route, status, duration, request and user ids)
-        "localbzz.requests": {"level": env.str("REQUEST_LOG_LEVEL", default=LOG_LEVEL)},
-    },
-}
+    }
+)
+LOGGING["handlers"]["console"].update(
+    {"formatter": "json" if LOG_FORMAT == "json" else "plain", "filters": ["request"]}
+)
+# one line per request (route, status, duration, request and user ids)
+LOGGING["loggers"]["localbzz.requests"] = {"level": env.str("REQUEST_LOG_LEVEL", default=LOG_LEVEL)}
 
 # --- Errors ----------------------------------------------------------------------------------
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
