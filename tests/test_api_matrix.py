@@ -83,6 +83,8 @@ MATRIX: dict[tuple[str, str], dict] = {
     ("client-deliverables", "GET"): OWN_READ,
     ("client-tasks", "GET"): STAFF_READ,
     ("client-portal-users", "POST"): S(201, 201, 404, 404, 401),
+    ("client-plan", "GET"): S(200, 200, 403, 404, 401),
+    ("client-plan", "POST"): S(200, 200, 403, 404, 401),
     # team members: admin all, team read, client the people on its own shoots
     ("team-member-list", "GET"): ALL_READ,
     ("team-member-list", "POST"): S(201, 403, 403, 403, 401),
