@@ -29,6 +29,7 @@ from . import selectors, services
 from .filtersets import ClientFilterSet
 from .forms import ClientForm
 from .models import Client
+from .plan_views import next_plan
 
 client_list = list_page(
     ClientFilterSet,
@@ -77,6 +78,9 @@ def client_detail(request, pk):
             else None,
             "can_change": allows(request.user, Action.CHANGE, client),
             "can_delete": allows(request.user, Action.DELETE, client),
+            "next_plan": next_plan(client=client, user=request.user)
+            if allows(request.user, Action.CHANGE, client)
+            else None,
         },
     )
 

@@ -126,3 +126,18 @@ def test_the_api_refuses_a_bad_period_and_other_roles(client_a_user, client_b_us
 def test_no_period_defaults_to_next_month(admin_user):
     body = api_client(admin_user).get(f"/api/clients/{_client().pk}/plan").json()
     assert body["period"] == f"{planner.next_month():%Y-%m}"
+
+
+def test_the_client_page_shows_the_plan_and_applies_it(client, team_user):
+    acme = _client()
+    client.force_login(team_user)
+    html = client.get(f"/clients/{acme.pk}/").content.decode()
+    period = f"{planner.next_month():%Y-%m}"
+    assert f"Plan for {period}" in html
+    assert "Apply plan" in html
+    response = client.post(f"/clients/{acme.pk}/plan/", {"period": period}, follow=True)
+    assert "1 shoot(s) and 6 deliverable(s) created" in response.content.decode()
+    client.post(f"/clients/{acme.pk}/plan/", {"period": period})
+    assert (Shoot.objects.count(), Deliverable.objects.count()) == (1, 6)
+    response = client.post(f"/clients/{acme.pk}/plan/", {"period": "soon"}, follow=True)
+    assert "YYYY-MM" in response.content.decode()
