@@ -1,9 +1,11 @@
 """Operations: release version, probes, metrics, JSON logs, Sentry and backups (DESIGN §10)."""
 
+from .api import SPECTACULAR_SETTINGS
 from .files import *  # noqa: F403
 
 #: the release (semantic version, CHANGELOG.md); shown by /health/live
 LOCALBZZ_VERSION = "1.1.0"
+SPECTACULAR_SETTINGS["VERSION"] = LOCALBZZ_VERSION  # the API schema's info.version
 
 # Lists and dicts are changed in place, as the other settings modules do, so that the order
 # of the modules in the package does not lose anyone's addition.
