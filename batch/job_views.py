@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -20,12 +21,8 @@ RECENT = 50
 def job_list(request):
     """Every job of the schedule with its last run, then the latest runs of all jobs."""
     runs = list(JobRun.objects.all()[:RECENT])
-    last = {}
-    for run in runs:
-        last.setdefault(run.job, run)
-    missing = [name for name in jobs() if name not in last]
-    for name in missing:  # a job not among the latest runs: one query each, few jobs
-        last[name] = JobRun.objects.filter(job=name).first()
+    newest = JobRun.objects.filter(job=OuterRef("job")).order_by("-started_at").values("pk")[:1]
+    last = {run.job: run for run in JobRun.objects.filter(pk=Subquery(newest))}
     rows = [
         {"name": name, "task": entry["task"], "every": schedule_of(entry), "last": last.get(name)}
         for name, entry in sorted(jobs().items())

@@ -1,5 +1,7 @@
 """Batch import / export and scheduled jobs (DESIGN.md §7, §8)."""
 
+from celery.schedules import crontab
+
 from .files import *  # noqa: F403
 
 # --- Batch ---------------------------------------------------------------------------------
@@ -17,3 +19,24 @@ SCHEDULER_IN_PROCESS = env.bool(  # noqa: F405
 SCHEDULER_TICK_SECONDS = env.float("SCHEDULER_TICK_SECONDS", default=5.0)  # noqa: F405
 # Set by runserver's autoreloader in the process that serves (Django's own variable).
 RUNSERVER_CHILD = env.bool("RUN_MAIN", default=False)  # noqa: F405
+
+# Reminders: a portal request still New this many hours after it arrived reminds the staff.
+REQUEST_FIRST_RESPONSE_HOURS = env.int("REQUEST_FIRST_RESPONSE_HOURS", default=4)  # noqa: F405
+# The monthly planner job applies next month's cadence plan of every Monthly / Quarterly
+# active client only when this is on (the plan is always there to preview and apply by hand).
+PLANNER_AUTO_APPLY = env.bool("PLANNER_AUTO_APPLY", default=False)  # noqa: F405
+# Housekeeping deletes sign-in lockout records older than this.
+HOUSEKEEPING_LOCKOUT_DAYS = env.int("HOUSEKEEPING_LOCKOUT_DAYS", default=30)  # noqa: F405
+
+CELERY_BEAT_SCHEDULE["batch-reminders"] = {  # noqa: F405
+    "task": "batch.jobs.send_reminders",
+    "schedule": crontab(minute=0, hour=7),
+}
+CELERY_BEAT_SCHEDULE["batch-plan-next-month"] = {  # noqa: F405
+    "task": "batch.jobs.plan_next_month",
+    "schedule": crontab(minute=30, hour=6, day_of_month=20),
+}
+CELERY_BEAT_SCHEDULE["batch-housekeeping"] = {  # noqa: F405
+    "task": "batch.jobs.housekeeping",
+    "schedule": crontab(minute=15, hour=3),
+}
