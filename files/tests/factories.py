@@ -9,6 +9,7 @@ from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from files.models import DriveFolder
 from files.services import attachment_create
 from files.storage import storage
 
@@ -65,6 +66,14 @@ def stored_keys() -> set[str]:
             with contextlib.suppress(FileNotFoundError):
                 keys |= {f"{prefix}/{name}" for name in storage().listdir(prefix)[1]}
     return keys
+
+
+def make_drive_folder(shoot, folder_id: str = "1ShootFolder", **kw) -> DriveFolder:
+    """A shoot's Drive folder record, as the folder job leaves it."""
+    kw.setdefault("parent_id", "1YearFolder")
+    kw.setdefault("link", f"https://drive.google.com/drive/folders/{folder_id}")
+    kw.setdefault("path", "Acme Bakery/2026/2026-03-14 Main St 1")
+    return DriveFolder.objects.create(shoot=shoot, folder_id=folder_id, **kw)
 
 
 def make_attachment(owner, *, actor=None, name="photo.jpg", data=None, note=""):

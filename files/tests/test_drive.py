@@ -24,6 +24,7 @@ from files.drive.client import DriveAuthError, DriveTemporaryError, run
 from files.drive.folders import folder_path, sync_shoot_folder
 from files.jobs import drive_folder_step, drive_sync
 from files.models import DriveFolder
+from files.tests.factories import make_drive_folder
 from localbzz.testing import api_client
 from localbzz.validators import validate_drive_link
 from shoots.services import shoot_create, shoot_update
@@ -130,11 +131,10 @@ def test_no_job_and_no_call_without_the_drive_settings(
 
 def test_renamed_shoot_renames_and_moves_its_folder(drive, client_a):
     shoot = _shoot(client_a)
-    DriveFolder.objects.create(
-        shoot=shoot,
-        folder_id="1ShootFolderMarch14",
+    make_drive_folder(
+        shoot,
+        "1ShootFolderMarch14",
         parent_id="1YearFolder2026",
-        link=FOLDER_LINK.format("1ShootFolderMarch14"),
         path="Acme Bakery/2026/2026-03-14 Main St 1",
     )
     shoot.shoot_start = timezone.make_aware(datetime(2027, 1, 5, 9, 0))
@@ -213,13 +213,7 @@ def test_a_refused_token_refresh_is_an_auth_error():
 
 def test_listing_is_shown_to_staff_and_cached(drive, client_a, team_user):
     shoot = _shoot(client_a)
-    DriveFolder.objects.create(
-        shoot=shoot,
-        folder_id="1ShootFolder",
-        parent_id="p",
-        link=FOLDER_LINK.format("1S"),
-        path="a/b/c",
-    )
+    make_drive_folder(shoot, "1ShootFolder", parent_id="p", path="a/b/c")
     item = {
         "id": "1RawClipOne0001",
         "name": "clip-001.mp4",
@@ -262,13 +256,7 @@ def test_listing_without_drive_says_not_connected(team_user, client_a):
 
 def test_deliverable_takes_a_file_of_its_shoots_folder(drive, client_a, team_user):
     shoot = _shoot(client_a)
-    DriveFolder.objects.create(
-        shoot=shoot,
-        folder_id="1ShootFolder",
-        parent_id="p",
-        link=FOLDER_LINK.format("1S"),
-        path="a/b/c",
-    )
+    make_drive_folder(shoot, "1ShootFolder", parent_id="p", path="a/b/c")
     deliverable = make_deliverable(client_a, shoot)
     link = "https://drive.google.com/file/d/1FinalCut000001/view"
     drive.respond(
@@ -380,13 +368,7 @@ def test_an_unrelated_change_costs_no_drive_call(
 
 def _drive_world(client_a):
     shoot = make_shoot(client_a, shoot_start=timezone.now() + timedelta(days=2), location="Pier")
-    DriveFolder.objects.create(
-        shoot=shoot,
-        folder_id="1ShootFolderPier",
-        parent_id="1Year",
-        link=FOLDER_LINK.format("1ShootFolderPier"),
-        path=sync_path(shoot),
-    )
+    make_drive_folder(shoot, "1ShootFolderPier", parent_id="1Year", path=sync_path(shoot))
     reel = make_deliverable(client_a, shoot, title="Croissant reel")
     other = make_deliverable(client_a, shoot, title="Team photo")
     return shoot, reel, other

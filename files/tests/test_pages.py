@@ -6,8 +6,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from deliverables.tests.factories import make_deliverable
-from files.models import DriveFolder
-from files.tests.factories import MP4, PDF, make_attachment
+from files.tests.factories import MP4, PDF, make_attachment, make_drive_folder
 from files.thumbnails import generate_thumbnail
 from portal.tests.factories import make_portal_request
 from shoots.tests.factories import make_shoot
@@ -104,13 +103,7 @@ def test_connected_pages_show_the_folder_and_offer_its_files(staff, client_a, se
     settings.GOOGLE_DRIVE_ROOT_FOLDER_ID = "0AROOT"
     shoot = make_shoot(client_a)
     deliverable = make_deliverable(client_a, shoot)
-    DriveFolder.objects.create(
-        shoot=shoot,
-        folder_id="1ShootFolder",
-        parent_id="1Year",
-        link="https://drive.google.com/drive/folders/1ShootFolder",
-        path="Acme Bakery/2026/2026-03-14 Main St 1",
-    )
+    make_drive_folder(shoot)
     listing = [
         {
             "id": "1FinalCut000001",
