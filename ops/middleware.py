@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 
-from . import health, metrics
+from . import health, metrics, usage
 from .logs import current_request, user_id_of
 
 request_log = logging.getLogger("localbzz.requests")
@@ -93,6 +93,11 @@ class RequestMetricsMiddleware:
         metrics.REQUESTS.labels(route=route, method=request.method, status=status).inc()
         metrics.LATENCY.labels(route=route, status=status).observe(duration)
         metrics.QUERIES.labels(route=route).observe(queries)
+        user_id = user_id_of(request)
+        try:
+            usage.record(request, response.status_code, duration * 1000, route, user_id)
+        except Exception:  # statistics never fail a request (Redis down: the probe says so)
+            request_log.warning("usage counters not recorded", exc_info=True)
         request_log.info(
             "%s %s %s",
             request.method,
@@ -100,7 +105,7 @@ class RequestMetricsMiddleware:
             status,
             extra={
                 "request_id": getattr(request, "request_id", None),
-                "user_id": user_id_of(request),
+                "user_id": user_id,
                 "method": request.method,
                 "route": route,
                 "status": response.status_code,

@@ -72,6 +72,7 @@ MATRIX: dict[tuple[str, str], dict] = {
     ("audit-list", "GET"): ADMIN_LIST,
     ("privacy-export", "GET"): ADMIN_LIST,
     ("privacy-erase", "POST"): ADMIN_LIST,
+    ("usage-list", "GET"): ADMIN_LIST,
     # clients: admin all, team read + update, client its own profile
     ("client-list", "GET"): ALL_READ,
     ("client-list", "POST"): S(201, 403, 403, 403, 401),

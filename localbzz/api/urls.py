@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("localbzz.audit.privacy_api")),
     path("", include("files.api.urls")),
     path("", include("batch.api.urls")),
+    path("", include("ops.api")),
 ]
 
 # Last: every other /api/ path is a JSON 404.

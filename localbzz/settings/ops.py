@@ -68,6 +68,14 @@ if SENTRY_DSN:
         traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
     )
 
+# --- Usage statistics ------------------------------------------------------------------------
+#: seconds between flushes of the usage counters (Redis) into daily rows
+USAGE_FLUSH_SECONDS = env.int("USAGE_FLUSH_SECONDS", default=300)
+CELERY_BEAT_SCHEDULE["ops-flush-usage"] = {
+    "task": "ops.jobs.flush_usage",
+    "schedule": USAGE_FLUSH_SECONDS,
+}
+
 # --- Backups ---------------------------------------------------------------------------------
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
 #: backups kept by ``manage.py backup`` (older ones are deleted after a new one succeeds)
