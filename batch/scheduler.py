@@ -63,8 +63,6 @@ class InProcessScheduler:
                 run_now(name, trigger="schedule")
             except Exception:  # recorded as a failed run; the schedule goes on
                 logger.exception("scheduled job %s failed", name)
-            finally:
-                close_old_connections()
         return ran
 
 
@@ -84,6 +82,7 @@ def start(stop: threading.Event | None = None) -> threading.Thread:
         scheduler = None
         while not stop.wait(settings.SCHEDULER_TICK_SECONDS):
             try:
+                close_old_connections()  # as a request would: a broken connection goes
                 scheduler = scheduler or InProcessScheduler()
                 scheduler.tick()
             except DatabaseError:

@@ -44,7 +44,7 @@ def world(team_user, admin_user, client_a):
 
 
 def test_each_person_gets_one_digest_and_nothing_twice_the_same_day(
-    world, team_user, admin_user, mailoutbox, settings
+    world, team_user, admin_user, mailoutbox, settings, embedded_celery
 ):
     settings.REQUEST_FIRST_RESPONSE_HOURS = 4
     counts = reminders.send_reminders(now=NOW)
@@ -67,7 +67,7 @@ def test_each_person_gets_one_digest_and_nothing_twice_the_same_day(
     assert reminders.send_reminders(now=NOW + dt.timedelta(days=1))["items"] > 0
 
 
-def test_preferences_are_respected(world, team_user, mailoutbox):
+def test_preferences_are_respected(world, team_user, mailoutbox, embedded_celery):
     NotificationPreference.objects.create(user=team_user, kind="reminder", in_app=True, email=False)
     reminders.send_reminders(now=NOW)
     assert Notification.objects.filter(user=team_user, kind="reminder").exists()
