@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from localbzz.accounts.permissions import VisibleQuerySet
+from localbzz.crypto import EncryptedEmailField, EncryptedTextField
 from localbzz.db import BaseModel, choices_constraint
 from localbzz.validators import JSONValidator, StrictJSONDecoder, bounded_text
 
@@ -55,9 +56,11 @@ class Client(BaseModel):
     status = models.CharField(
         max_length=16, choices=ClientStatus.choices, default=ClientStatus.PITCHING, db_index=True
     )
-    primary_contact_name = models.CharField(max_length=200, blank=True)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
+    # encrypted at rest (localbzz/crypto.py); the e-mail is looked up by its keyed hash
+    primary_contact_name = EncryptedTextField(max_length=200, blank=True)
+    email = EncryptedEmailField(blank=True, hash_field="email_hash")
+    email_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    phone = EncryptedTextField(max_length=40, blank=True)
     client_portal_subdomain = models.CharField(
         max_length=63,
         unique=True,

@@ -22,6 +22,6 @@ def register() -> None:
             v for row in _rows(email).values_list("primary_contact_name", "phone") for v in row
         ],
         erase=lambda email, user, values: _rows(email).update(
-            primary_contact_name="", email="", phone=""
+            primary_contact_name="", email="", email_hash="", phone=""
         ),
     )

@@ -23,11 +23,10 @@ register_entity(
 @notification_rule("form_submission.created")
 def new_submission(event):
     """Every staff member hears of a new public form submission."""
-    obj = event.data.get("object") or {}
     message = Message(
         NotificationKind.FORM_SUBMISSION,
         f"New form submission: {object_name(event)}",
-        (obj.get("contact_name") or "") + " " + (obj.get("email") or ""),
+        "",  # the contact is encrypted at rest: notifications keep no copy of it
         object_url(event.object_type, event.object_id),
     )
     return message, staff_users()

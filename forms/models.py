@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from localbzz.accounts.permissions import VisibleQuerySet
+from localbzz.crypto import EncryptedEmailField, EncryptedTextField
 from localbzz.db import BaseModel, choices_constraint
 from localbzz.validators import JSONValidator, StrictJSONDecoder, bounded_text
 
@@ -22,9 +23,11 @@ class FormSubmissionQuerySet(VisibleQuerySet):
 class FormSubmission(BaseModel):
     """A prospective client's enquiry; approving it creates a Pitching client."""
 
-    contact_name = models.CharField(max_length=200)
-    email = models.EmailField(db_index=True)
-    phone = models.CharField(max_length=40, blank=True)
+    # encrypted at rest (localbzz/crypto.py); the e-mail is looked up by its keyed hash
+    contact_name = EncryptedTextField(max_length=200)
+    email = EncryptedEmailField(hash_field="email_hash")
+    email_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    phone = EncryptedTextField(max_length=40, blank=True)
     business_name = models.CharField(max_length=200, db_index=True)
     website = models.URLField(max_length=500, blank=True)
     industry = models.CharField(max_length=100, blank=True)
@@ -43,7 +46,7 @@ class FormSubmission(BaseModel):
         validators=[JSONValidator(max_depth=1, max_string_length=100)],
     )
     budget = models.CharField(max_length=100, blank=True)
-    message = bounded_text(5_000, blank=True)
+    message = EncryptedTextField(max_length=5_000, blank=True)  # encrypted at rest
     consent_to_contact = models.BooleanField(default=False)
     approval_status = models.CharField(
         max_length=10, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING, db_index=True

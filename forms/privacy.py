@@ -3,6 +3,7 @@
 Erasure keeps the lead (a business's enquiry, counted in reports) with its contact replaced.
 """
 
+from localbzz.crypto import keyed_hash
 from localbzz.privacy import ERASED_NAME, erased_email, register_privacy_handler, row_dict
 
 from .models import FormSubmission
@@ -20,7 +21,12 @@ def _erase(email, user, values) -> int:
     n = 0
     for pk in _rows(email).values_list("pk", flat=True):
         FormSubmission.objects.filter(pk=pk).update(
-            contact_name=ERASED_NAME, email=erased_email(pk), phone="", social_handles={}
+            contact_name=ERASED_NAME,
+            email=erased_email(pk),
+            email_hash=keyed_hash(erased_email(pk)),  # update() runs no pre_save
+            phone="",
+            message="",
+            social_handles={},
         )
         n += 1
     return n

@@ -36,6 +36,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from localbzz.audit.trail import blank_entries, record
+from localbzz.crypto import SEALED, seal, unseal
 
 ERASED = "[erased]"
 ERASED_NAME = "Erased person"
@@ -92,7 +93,9 @@ def export_person(email: str) -> dict:
     user = _user_for(email)
     sections = {}
     for handler in handlers():
-        rows = [r if isinstance(r, dict) else row_dict(r) for r in handler.export(email, user)]
+        rows = [
+            unseal(r if isinstance(r, dict) else row_dict(r)) for r in handler.export(email, user)
+        ]
         if rows:
             sections[handler.label] = rows
     return {"email": email, "generated_at": timezone.now().isoformat(), "data": sections}
@@ -104,7 +107,7 @@ def identifiers_of(email: str, user=None) -> set[str]:
     for handler in handlers():
         if handler.identifiers:
             found |= {v.strip() for v in handler.identifiers(email, user) if v and v.strip()}
-    return {v for v in found if len(v) >= 3}
+    return {v for v in found if len(v) >= 3 and v not in (ERASED, ERASED_NAME)}
 
 
 def _pattern(values: Iterable[str]) -> re.Pattern | None:
@@ -116,6 +119,10 @@ def _pattern(values: Iterable[str]) -> re.Pattern | None:
 
 def scrub(value, pattern: re.Pattern):
     """``value`` (text or JSON) with every match replaced by ``[erased]``."""
+    if isinstance(value, str) and value.startswith(SEALED):  # an encrypted payload value
+        plain = unseal(value)
+        new = pattern.sub(ERASED, plain)
+        return value if new == plain else seal(new)
     if isinstance(value, str):
         return pattern.sub(ERASED, value)
     if isinstance(value, dict):
@@ -158,6 +165,8 @@ def sweep(values: Iterable[str]) -> dict[str, int]:
                 qs = qs.annotate(**{name: Cast(field.name, TextField())})
             for needle in needles:
                 match |= Q(**{f"{name}__icontains": needle})
+            if isinstance(field, models.JSONField):  # encrypted values: opened in Python
+                match |= Q(**{f"{name}__contains": SEALED})
         count = 0
         for obj in qs.filter(match).iterator():
             update = {}

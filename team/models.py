@@ -3,6 +3,7 @@
 from django.db import models
 
 from localbzz.accounts.permissions import VisibleQuerySet
+from localbzz.crypto import EncryptedTextField
 from localbzz.db import BaseModel, choices_constraint
 
 
@@ -34,7 +35,7 @@ class TeamMember(BaseModel):
 
     name = models.CharField(max_length=200, db_index=True)
     email = models.EmailField(unique=True)
-    phone = models.CharField(max_length=40, blank=True)
+    phone = EncryptedTextField(max_length=40, blank=True)  # encrypted at rest
     roles = models.ManyToManyField(TeamRole, blank=True, related_name="members")
     is_active = models.BooleanField(default=True, db_index=True)
 

@@ -8,6 +8,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +47,8 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
             "SECRET_KEY": secrets.token_urlsafe(48)[:64],
             "ALLOWED_HOSTS": "localbzz.example",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'check.sqlite3'}",
+            "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+            "FIELD_HASH_KEY": secrets.token_urlsafe(48),
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr

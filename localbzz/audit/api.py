@@ -9,6 +9,7 @@ from rest_framework import generics, permissions, serializers
 from rest_framework.exceptions import ValidationError
 
 from localbzz.accounts.permissions import is_admin_user
+from localbzz.crypto import unseal
 
 from .forms import AuditFilterForm
 from .models import AuditEntry
@@ -40,6 +41,11 @@ class AuditEntrySerializer(serializers.ModelSerializer):
             "hash",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["detail"] = unseal(data["detail"])  # encrypted contact fields, opened for admins
+        return data
 
 
 @extend_schema(

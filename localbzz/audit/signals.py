@@ -13,18 +13,32 @@ from __future__ import annotations
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import post_save
 
+from localbzz.crypto import SEALED
 from localbzz.events.models import Event
 
 from .trail import record
+
+
+def _opaque(value):
+    """Encrypted-at-rest values (``enc:...`` in event payloads) as ``[encrypted]``: the trail
+    says that such a field changed, never its value (so key rotation and erasure need not
+    touch the chained entries)."""
+    if isinstance(value, str) and value.startswith(SEALED):
+        return "[encrypted]"
+    if isinstance(value, dict):
+        return {k: _opaque(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_opaque(v) for v in value]
+    return value
 
 
 def on_event(sender, instance: Event, created: bool, **kwargs) -> None:
     if not created:
         return
     data = instance.data or {}
-    detail = {"changes": data.get("changes") or {}}
+    detail = {"changes": _opaque(data.get("changes") or {})}
     if instance.type.endswith(".deleted"):
-        detail["before"] = data.get("object") or {}
+        detail["before"] = _opaque(data.get("object") or {})
     record(
         instance.type,
         actor=instance.actor if instance.actor_id else None,

@@ -21,6 +21,8 @@ from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from localbzz.crypto import SEALED
+
 from .context import current, describe
 from .models import AuditEntry
 
@@ -167,6 +169,7 @@ def blank_entries(*, user_id: str, values: set[str], scrubber) -> list[int]:
     match = Q(actor_id=user_id) if user_id else Q(pk__in=[])
     for value in values:
         match |= Q(actor_label__iexact=value) | Q(_detail_text__icontains=value)
+    match |= Q(_detail_text__contains=SEALED)  # encrypted values: the scrubber opens them
     changed = []
     rows = AuditEntry.objects.annotate(_detail_text=Cast("detail", TextField())).filter(match)
     for entry in rows.exclude(action=ERASED).iterator():

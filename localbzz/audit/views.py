@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from localbzz.accounts.mixins import staff_required
+from localbzz.crypto import unseal
 from localbzz.web import paginate
 
 from .forms import AuditFilterForm
@@ -40,7 +41,7 @@ def audit_log(request):
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     page_obj, querystring = paginate(request, audit_entries(request.user, filters))
     for entry in page_obj:
-        detail = entry.detail or {}
+        detail = unseal(entry.detail or {})
         entry.change_rows = describe_changes(detail.get("changes") or {}) or describe_changes(
             {k: v for k, v in detail.items() if k not in ("changes", "before")}
         )

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
+from localbzz.crypto import unseal
 
 from .types import is_subscribable, validate_event_types
 from .webhooks import guard_url
@@ -63,7 +64,7 @@ class Event(models.Model):
             "type": self.type,
             "occurred_at": self.occurred_at.isoformat(),
             "actor": actor,
-            "data": self.data,
+            "data": unseal(self.data),  # encrypted fields, decrypted to be sent or read
         }
 
 

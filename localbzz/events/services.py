@@ -16,6 +16,8 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from localbzz.crypto import encrypted_field_names, seal, seal_change
+
 from .models import Event, WebhookDelivery, WebhookEndpoint, generate_webhook_secret
 from .representation import client_id_of, represent
 from .types import is_client_visible
@@ -70,6 +72,11 @@ def emit(
     # the client's own users receive, as they stay out of those users' API view.
     internal = set(getattr(obj, "internal_fields", ())) if client_visible else set()
     shown = representation if representation is not None else represent(obj)
+    # Encrypted-at-rest fields stay encrypted in the payload (``enc:<token>``); the envelope
+    # decrypts them when an event is sent or read (localbzz/crypto.py).
+    sealed = encrypted_field_names(type(obj))
+    shown = {k: seal(v) if k in sealed else v for k, v in shown.items()}
+    changes = {k: seal_change(v) if k in sealed else v for k, v in (changes or {}).items()}
     event = Event.objects.create(
         type=event_type,
         actor=actor,

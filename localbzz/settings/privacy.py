@@ -1,5 +1,8 @@
 """Data protection (DESIGN.md §9): API keys, the audit trail, privacy, retention."""
 
+import base64
+import hashlib
+
 from .api import *  # noqa: F403
 from .files import *  # noqa: F403
 
@@ -18,3 +21,22 @@ AUDIT_CHAIN_KEY = env.str("AUDIT_CHAIN_KEY", default="")  # noqa: F405
 _AUDIT_MW = "localbzz.audit.context.AuditContextMiddleware"
 if _AUDIT_MW not in MIDDLEWARE:  # noqa: F405
     MIDDLEWARE.insert(MIDDLEWARE.index("localbzz.middleware.RequestIDMiddleware") + 1, _AUDIT_MW)  # noqa: F405
+
+# --- Encryption at rest ---------------------------------------------------------------------
+# Fernet keys (comma-separated): the first encrypts, every one decrypts; after adding a new
+# key first, ``manage.py rotate_encryption_keys`` re-encrypts the rows. Production refuses to
+# start without keys; development generates one per checkout into .state/ (git-ignored).
+FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])  # noqa: F405
+# The key of the keyed hashes (exact e-mail lookups); never rotated with the Fernet keys.
+FIELD_HASH_KEY = env.str("FIELD_HASH_KEY", default="")  # noqa: F405
+if not FIELD_ENCRYPTION_KEYS or not FIELD_HASH_KEY:
+    if PRODUCTION:  # noqa: F405
+        raise ImproperlyConfigured(  # noqa: F405
+            "Set FIELD_ENCRYPTION_KEYS and FIELD_HASH_KEY: contact data is encrypted at rest."
+        )
+    FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or [
+        base64.urlsafe_b64encode(
+            hashlib.sha256(dev_key(BASE_DIR, "field-encryption-key").encode()).digest()  # noqa: F405
+        ).decode()
+    ]
+    FIELD_HASH_KEY = FIELD_HASH_KEY or dev_key(BASE_DIR, "field-hash-key")  # noqa: F405

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import jwt
+from cryptography.fernet import Fernet
 from django.conf import settings
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.utils import get_md5_hash_password
@@ -72,7 +73,13 @@ def test_development_settings_sign_with_the_machines_keys_not_a_constant():
 def test_production_signs_with_the_secret_key_from_the_environment():
     secret = secrets.token_urlsafe(64)
     keys = _settings_of(
-        {"DJANGO_ENV": "production", "SECRET_KEY": secret, "ALLOWED_HOSTS": "x.example"}
+        {
+            "DJANGO_ENV": "production",
+            "SECRET_KEY": secret,
+            "ALLOWED_HOSTS": "x.example",
+            "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+            "FIELD_HASH_KEY": secrets.token_urlsafe(48),
+        }
     )
     assert keys == {"secret": secret, "jwt": secret}
 
