@@ -17,6 +17,7 @@ urlpatterns = [
     path("requests/", include("portal.staff_urls")),
     path("events/", include("localbzz.events.urls")),
     path("audit/", include("localbzz.audit.urls")),
+    path("ops/", include("ops.urls")),
     path("batch/", include("batch.urls")),
     path("jobs/", include("batch.job_urls")),
     path("", include("dashboard.urls")),

@@ -151,3 +151,27 @@ def test_counters_in_redis(settings):
     assert (row.requests, row.server_errors) == (4, 1)
     assert row.p95_ms == 5000
     client.delete(day_key)
+
+
+def test_the_usage_page_shows_admins_bars_per_dimension(client, admin_user, team_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    day = timezone.now().date()
+    UsageDaily.objects.create(day=day, dimension="route", key="api:client-list", requests=40)
+    client.force_login(admin_user)
+    with CaptureQueriesContext(connection) as one:
+        response = client.get("/ops/usage/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "api:client-list" in page
+    assert page.count("<rect") == 1
+    for n in range(5):
+        UsageDaily.objects.create(day=day, dimension="user", key=str(n), requests=n + 1)
+    with CaptureQueriesContext(connection) as more:
+        page = client.get("/ops/usage/", {"day": day.isoformat()}).content.decode()
+    assert page.count("<rect") == 6
+    assert len(more) == len(one)  # one read, whatever the rows
+    assert client.get("/ops/usage/", {"day": "nonsense"}).status_code == 200  # today instead
+    client.force_login(team_user)
+    assert client.get("/ops/usage/").status_code == 404
