@@ -5,8 +5,9 @@ Erasure keeps the lead (a business's enquiry, counted in reports) with its conta
 
 from localbzz.crypto import keyed_hash
 from localbzz.privacy import ERASED_NAME, erased_email, register_privacy_handler, row_dict
+from localbzz.retention import register_retention
 
-from .models import FormSubmission
+from .models import ApprovalStatus, FormSubmission
 
 
 def _rows(email):
@@ -33,6 +34,13 @@ def _erase(email, user, values) -> int:
 
 
 def register() -> None:
+    register_retention(
+        "rejected_leads",
+        "RETENTION_REJECTED_LEADS_DAYS",
+        lambda cutoff: FormSubmission.objects.filter(
+            approval_status=ApprovalStatus.REJECTED, updated_at__lt=cutoff
+        ),
+    )
     register_privacy_handler(
         "forms.formsubmission",
         export=lambda email, user: [row_dict(s) for s in _rows(email)],

@@ -8,7 +8,8 @@ class AuditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import privacy_handlers, signals
+        from . import jobs, privacy_handlers, signals
 
         signals.connect()
         privacy_handlers.register()
+        jobs.register()  # the kernel's retention kinds

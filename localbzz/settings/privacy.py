@@ -3,6 +3,8 @@
 import base64
 import hashlib
 
+from celery.schedules import crontab
+
 from .api import *  # noqa: F403
 from .files import *  # noqa: F403
 
@@ -40,3 +42,14 @@ if not FIELD_ENCRYPTION_KEYS or not FIELD_HASH_KEY:
         ).decode()
     ]
     FIELD_HASH_KEY = FIELD_HASH_KEY or dev_key(BASE_DIR, "field-hash-key")  # noqa: F405
+
+# --- Retention (days; 0 keeps forever), enforced nightly by localbzz.audit.jobs -------------
+RETENTION_REJECTED_LEADS_DAYS = env.int("RETENTION_REJECTED_LEADS_DAYS", default=365)  # noqa: F405
+RETENTION_WEBHOOK_ATTEMPTS_DAYS = env.int("RETENTION_WEBHOOK_ATTEMPTS_DAYS", default=30)  # noqa: F405
+RETENTION_EVENTS_DAYS = env.int("RETENTION_EVENTS_DAYS", default=365)  # noqa: F405
+RETENTION_NOTIFICATIONS_DAYS = env.int("RETENTION_NOTIFICATIONS_DAYS", default=90)  # noqa: F405
+RETENTION_AUDIT_DAYS = env.int("RETENTION_AUDIT_DAYS", default=730)  # noqa: F405
+CELERY_BEAT_SCHEDULE["privacy-retention"] = {  # noqa: F405
+    "task": "localbzz.audit.jobs.apply_retention",
+    "schedule": crontab(minute=45, hour=2),
+}
