@@ -1,5 +1,7 @@
 """Operations: release version, probes, metrics, JSON logs, Sentry and backups (DESIGN §10)."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .api import SPECTACULAR_SETTINGS
 from .files import *  # noqa: F403
 
@@ -27,10 +29,16 @@ HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=3.0)
 # --- Metrics ---------------------------------------------------------------------------------
 #: /metrics answers only ``Authorization: Bearer <METRICS_TOKEN>``; unset: no /metrics (404)
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+if PRODUCTION and METRICS_TOKEN and len(METRICS_TOKEN) < 32:
+    raise ImproperlyConfigured(
+        "METRICS_TOKEN must be at least 32 characters in production (or empty: no /metrics)."
+    )
 
 # --- Logs ------------------------------------------------------------------------------------
 #: ``plain`` (development default) or ``json`` (one object per line; production default)
 LOG_FORMAT = env.str("LOG_FORMAT", default="json" if PRODUCTION else "plain")
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}.")
 LOGGING["filters"] = {"request": {"()": "ops.logs.RequestContextFilter"}}
 LOGGING["formatters"].update(
     {
