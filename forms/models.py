@@ -48,6 +48,9 @@ class FormSubmission(BaseModel):
     budget = models.CharField(max_length=100, blank=True)
     message = EncryptedTextField(max_length=5_000, blank=True)  # encrypted at rest
     consent_to_contact = models.BooleanField(default=False)
+    # the consent as given: when, and the wording the person was shown (GDPR)
+    consent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    consent_text = bounded_text(1_000, blank=True, editable=False)
     approval_status = models.CharField(
         max_length=10, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING, db_index=True
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,8 +18,13 @@ from .models import ApprovalStatus, FormSubmission
 
 @transaction.atomic
 def form_submission_create(*, actor=None, **data) -> FormSubmission:
-    """Records a public enquiry."""
+    """Records a public enquiry; a consent is stored with its time and the wording shown
+    (``consent_text``: the site's own, else ``FORM_CONSENT_TEXT``)."""
+    wording = (data.pop("consent_text", "") or "").strip()
     submission = FormSubmission(**data)
+    if submission.consent_to_contact:
+        submission.consent_at = timezone.now()
+        submission.consent_text = wording or settings.FORM_CONSENT_TEXT
     validate_and_save(submission)
     emit("form_submission.created", submission, actor=actor)
     return submission

@@ -44,6 +44,8 @@ class FormSubmissionSerializer(ServiceSerializer):
             "reviewed_at",
             "rejection_reason",
             "client_id",
+            "consent_at",
+            "consent_text",
             "created_at",
             "updated_at",
         ]
@@ -52,6 +54,8 @@ class FormSubmissionSerializer(ServiceSerializer):
             "approval_status",
             "reviewed_at",
             "rejection_reason",
+            "consent_at",
+            "consent_text",
             "created_at",
             "updated_at",
         ]
@@ -64,8 +68,15 @@ class FormSubmissionCreateSerializer(FormSubmissionSerializer):
         required=False, allow_blank=True, write_only=True, max_length=200, help_text="Leave empty."
     )
 
+    consent_text = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=max_length_of(FormSubmission, "consent_text"),
+        help_text="The consent wording the person was shown (stored with the consent's time).",
+    )
+
     class Meta(FormSubmissionSerializer.Meta):
-        fields = [*_FIELDS, "fax"]
+        fields = [*_FIELDS, "consent_text", "fax"]
         read_only_fields: list = []
 
     def service_data(self) -> dict:

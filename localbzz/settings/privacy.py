@@ -53,3 +53,10 @@ CELERY_BEAT_SCHEDULE["privacy-retention"] = {  # noqa: F405
     "task": "localbzz.audit.jobs.apply_retention",
     "schedule": crontab(minute=45, hour=2),
 }
+
+# --- Consent -----------------------------------------------------------------------------------
+# The wording stored with a form submission's consent when the site sends none of its own.
+FORM_CONSENT_TEXT = env.str("FORM_CONSENT_TEXT", default="") or (  # noqa: F405
+    "I agree that LocalBzz may contact me about this enquiry and keep these details for that "
+    "purpose."
+)
