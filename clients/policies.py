@@ -11,3 +11,8 @@ class ClientPolicy(Policy):
     grants: ClassVar = {"admin": STAFF_ALL, "team": {"view", "change"}}
     client_path = "id"
     client_actions: ClassVar = {"view"}
+
+
+POLICIES = {
+    "clients.client": ClientPolicy(),
+}

@@ -18,3 +18,8 @@ class DeliverablePolicy(Policy):
                 return False
             return obj is None or (obj.client_id == user.client_id and obj.status == "Needs Review")
         return super().allows(user, action, obj)
+
+
+POLICIES = {
+    "deliverables.deliverable": DeliverablePolicy(),
+}

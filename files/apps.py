@@ -1,15 +1,7 @@
-from django.apps import AppConfig
+# imported as a module: Django picks the one AppConfig class defined in this file
+from localbzz import apps as kernel
 
 
-class FilesConfig(AppConfig):
+class FilesConfig(kernel.EntityAppConfig):
     name = "files"
     verbose_name = "Files"
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from localbzz.accounts.permissions import register_policy
-
-        from . import events, signals  # noqa: F401 - event types, representation, storage cleanup
-        from .policies import AttachmentPolicy
-
-        register_policy("files.attachment", AttachmentPolicy())

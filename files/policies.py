@@ -31,3 +31,8 @@ class AttachmentPolicy(Policy):
         if action == Action.ADD:
             return may_upload(user, owner)
         return may_delete(user, owner)
+
+
+POLICIES = {
+    "files.attachment": AttachmentPolicy(),
+}

@@ -1,19 +1,7 @@
-from django.apps import AppConfig
+# imported as a module: Django picks the one AppConfig class defined in this file
+from localbzz import apps as kernel
 
 
-class FormsConfig(AppConfig):
+class FormsConfig(kernel.EntityAppConfig):
     name = "forms"
     verbose_name = "Form submissions"
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from localbzz.accounts.permissions import register_policy
-
-        from . import events  # noqa: F401 - registers the app's event types and representation
-        from .policies import FormSubmissionPolicy
-
-        register_policy("forms.formsubmission", FormSubmissionPolicy())
-
-        from . import privacy
-
-        privacy.register()  # what the app holds about a person (GDPR)

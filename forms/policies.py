@@ -25,3 +25,8 @@ class FormSubmissionPolicy(Policy):
         if role in ("admin", "team") and action in self.grants[role]:
             return queryset
         return queryset.none()
+
+
+POLICIES = {
+    "forms.formsubmission": FormSubmissionPolicy(),
+}

@@ -11,3 +11,8 @@ class PortalRequestPolicy(Policy):
     grants: ClassVar = {"admin": STAFF_ALL, "team": {"view", "change"}}
     client_path = "client"
     client_actions: ClassVar = {"view", "add"}
+
+
+POLICIES = {
+    "portal.clientportalrequest": PortalRequestPolicy(),
+}

@@ -28,3 +28,8 @@ class ShootPolicy(Policy):
         if action == Action.DELETE and role_of(user) == "team":
             qs = qs.exclude(status="Completed")
         return qs
+
+
+POLICIES = {
+    "shoots.shoot": ShootPolicy(),
+}

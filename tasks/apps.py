@@ -1,16 +1,7 @@
-from django.apps import AppConfig
+# imported as a module: Django picks the one AppConfig class defined in this file
+from localbzz import apps as kernel
 
 
-class TasksConfig(AppConfig):
+class TasksConfig(kernel.EntityAppConfig):
     name = "tasks"
     verbose_name = "Tasks"
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from localbzz.accounts.permissions import register_policy
-
-        from . import events  # noqa: F401 - registers the app's event types and representation
-        from .policies import TaskPolicy, TimeEntryPolicy
-
-        register_policy("tasks.task", TaskPolicy())
-        register_policy("tasks.timeentry", TimeEntryPolicy())

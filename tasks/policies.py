@@ -11,3 +11,9 @@ class TaskPolicy(Policy):
 
 class TimeEntryPolicy(Policy):
     grants: ClassVar = {"admin": STAFF_ALL, "team": STAFF_ALL}
+
+
+POLICIES = {
+    "tasks.task": TaskPolicy(),
+    "tasks.timeentry": TimeEntryPolicy(),
+}

@@ -26,3 +26,8 @@ class TeamMemberPolicy(Policy):
                 and obj.shoot_assignments.filter(shoot__client_id=user.client_id).exists()
             )
         return super().allows(user, action, obj)
+
+
+POLICIES = {
+    "team.teammember": TeamMemberPolicy(),
+}
