@@ -44,7 +44,7 @@ def test_team_member_drops_an_image_and_sees_its_thumbnail(
 
     progress = page.locator("[data-uploads] progress")
     progress.wait_for()
-    page.wait_for_selector("[data-uploads] [data-upload-state=done]")
+    page.wait_for_selector("[data-uploads] [data-upload-state=done]", timeout=30_000)
     assert progress.evaluate("el => el.value") == 100
     screenshot(page, "files-upload-progress")
 
