@@ -10,6 +10,36 @@ from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
 
 #: the request being served in this thread / task (set by RequestMetricsMiddleware)
 current_request: ContextVar = ContextVar("localbzz_current_request", default=None)
+#: in a Celery worker: the id of the request that queued the running task
+task_request_id: ContextVar = ContextVar("localbzz_task_request_id", default=None)
+#: the message header that carries it from the web process to the worker
+HEADER = "localbzz_request_id"
+
+
+def request_id_now() -> str | None:
+    """The id of the request being served, or of the one that queued the running task."""
+    request = current_request.get()
+    if request is not None:
+        return getattr(request, "request_id", None)
+    return task_request_id.get()
+
+
+def stamp_message(headers=None, **kwargs) -> None:
+    """Celery ``before_task_publish``: a task queued while serving a request carries its id."""
+    request_id = request_id_now()
+    if request_id and headers is not None:
+        headers.setdefault(HEADER, request_id)
+
+
+def task_started(task=None, **kwargs) -> None:
+    """Celery ``task_prerun``: the worker's log lines for this task carry that id."""
+    request = getattr(task, "request", None)
+    task_request_id.set(getattr(request, HEADER, None) if request is not None else None)
+
+
+def task_finished(**kwargs) -> None:
+    """Celery ``task_postrun``."""
+    task_request_id.set(None)
 
 
 def user_id_of(request) -> str | None:
@@ -34,6 +64,8 @@ class RequestContextFilter(logging.Filter):
                 record.request_id = getattr(request, "request_id", None)
             if not hasattr(record, "user_id"):
                 record.user_id = user_id_of(request)
+        elif not hasattr(record, "request_id") and task_request_id.get():
+            record.request_id = task_request_id.get()
         return True
 
 

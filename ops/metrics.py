@@ -125,6 +125,12 @@ def connect() -> None:
     celery_signals.task_failure.connect(_TASK_RECEIVERS["failure"], weak=False)
     celery_signals.task_retry.connect(_TASK_RECEIVERS["retry"], weak=False)
     _count_websockets(LiveConsumer)
+    # the request id travels with the tasks a request queues, into the worker's log lines
+    from . import logs
+
+    celery_signals.before_task_publish.connect(logs.stamp_message, weak=False)
+    celery_signals.task_prerun.connect(logs.task_started, weak=False)
+    celery_signals.task_postrun.connect(logs.task_finished, weak=False)
 
 
 def _count_websockets(consumer_class) -> None:

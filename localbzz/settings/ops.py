@@ -52,6 +52,8 @@ LOGGING["formatters"].update(
 LOGGING["handlers"]["console"].update(
     {"formatter": "json" if LOG_FORMAT == "json" else "plain", "filters": ["request"]}
 )
+# Celery workers log through the same handler (JSON, with the request id of a task)
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # one line per request (route, status, duration, request and user ids)
 LOGGING["loggers"]["localbzz.requests"] = {"level": env.str("REQUEST_LOG_LEVEL", default=LOG_LEVEL)}
 

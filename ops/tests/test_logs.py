@@ -94,3 +94,32 @@ def test_no_path_or_query_string_is_logged(client, json_log):
 def test_plain_text_stays_the_development_default(settings):
     assert settings.LOG_FORMAT == "plain"
     assert settings.LOGGING["handlers"]["console"]["formatter"] == "plain"
+
+
+def test_a_task_queued_by_a_request_logs_with_its_request_id(json_log, rf):
+    """The id rides in the task message's headers (before_task_publish) and is restored in
+    the worker around the task (task_prerun / task_postrun)."""
+    from celery import signals
+    from celery.app.task import Context
+
+    from ops import logs
+
+    request = rf.get("/")
+    request.request_id = "req-from-web"
+    token = logs.current_request.set(request)
+    headers = {}
+    try:
+        signals.before_task_publish.send(sender="some.task", headers=headers, body=())
+    finally:
+        logs.current_request.reset(token)
+    assert headers[logs.HEADER] == "req-from-web"
+
+    # in the worker: the message's headers become the task request's attributes
+    task = type("Task", (), {"request": Context(headers)})()
+    signals.task_prerun.send(sender=task, task_id="t1", task=task, args=(), kwargs={})
+    logging.getLogger("localbzz.events").warning("delivering")
+    signals.task_postrun.send(sender=task, task_id="t1", task=task, args=(), kwargs={})
+    logging.getLogger("localbzz.events").warning("after")
+    worker_lines = [line for line in lines(json_log) if line["logger"] == "localbzz.events"]
+    assert worker_lines[0]["request_id"] == "req-from-web"
+    assert "request_id" not in worker_lines[1]

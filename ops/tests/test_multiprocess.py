@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+REQUEST_ID = f"multi-{uuid.uuid4().hex}"
 
 
 def free_port() -> int:
@@ -50,10 +51,10 @@ class Fleet:
     def __init__(self, tmp_path: Path, env: dict):
         self.tmp_path, self.env, self.procs = tmp_path, env, []
 
-    def start(self, name: str, command: list[str]) -> subprocess.Popen:
+    def start(self, name: str, command: list[str], **env) -> subprocess.Popen:
         log = (self.tmp_path / f"{name}.log").open("ab")
         proc = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            command, cwd=ROOT, env={**self.env, **env}, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True,
         )  # fmt: skip
         proc.name = name
@@ -142,7 +143,7 @@ def test_two_of_each_process_share_one_database_and_redis(fleet, admin_user):
             str(BIN / "celery"), "-A", "localbzz", "worker", "-P", "solo",
             "-Q", fleet.env["EVENTS_QUEUE"], "-n", f"multi{n}@%h",
             "--without-gossip", "--without-mingle", "--loglevel=INFO",
-        ])  # fmt: skip
+        ], LOG_FORMAT="json", LOG_LEVEL="INFO")  # fmt: skip
     for port in web + ws:
         wait_ready(port, fleet)
 
@@ -174,6 +175,7 @@ def test_two_of_each_process_share_one_database_and_redis(fleet, admin_user):
                         "Content-Type": "application/json",
                         "Authorization": f"Api-Key {raw_key}",
                         "Host": "localhost",
+                        "X-Request-ID": REQUEST_ID,
                     },
                     method="POST",
                 )
@@ -196,3 +198,14 @@ def test_two_of_each_process_share_one_database_and_redis(fleet, admin_user):
         time.sleep(3)  # room for a duplicate to arrive, if one were sent
         ids = [r["headers"]["webhook-id"] for r in receiver.requests]
         assert ids == [message["id"]], fleet.logs()
+        # the worker's log lines of the tasks this request queued carry its id
+        worker_logs = "".join(
+            (fleet.tmp_path / f"worker{n}.log").read_text(errors="replace") for n in range(2)
+        )
+        tagged = [
+            json.loads(line)
+            for line in worker_logs.splitlines()
+            if line.startswith("{") and REQUEST_ID in line
+        ]
+        assert tagged, worker_logs[-3000:]
+        assert {line["request_id"] for line in tagged} == {REQUEST_ID}
