@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
-from localbzz.crypto import unseal
+from localbzz.crypto import EncryptedTextField, unseal
 
 from .types import is_subscribable, validate_event_types
 from .webhooks import guard_url
@@ -95,8 +95,9 @@ class WebhookEndpoint(models.Model):
     event_types = models.JSONField(
         default=list, help_text='Event types this endpoint receives; ["*"] means every type.'
     )
-    secret = models.CharField(max_length=100, default=generate_webhook_secret, editable=False)
-    previous_secret = models.CharField(
+    # encrypted at rest (localbzz/crypto.py): decrypted only to sign a delivery or show it once
+    secret = EncryptedTextField(max_length=100, default=generate_webhook_secret, editable=False)
+    previous_secret = EncryptedTextField(
         max_length=100,
         blank=True,
         editable=False,

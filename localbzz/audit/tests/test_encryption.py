@@ -143,3 +143,22 @@ def test_production_refuses_to_start_without_keys(tmp_path):
     )
     assert result.returncode != 0
     assert "FIELD_ENCRYPTION_KEYS" in result.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_webhook_secrets_are_encrypted_and_still_sign(tmp_path, admin_user):
+    from localbzz.events.models import WebhookEndpoint
+    from localbzz.events.services import webhook_endpoint_create, webhook_endpoint_rotate_secret
+
+    endpoint = webhook_endpoint_create(
+        actor=admin_user, url="https://hooks.example.com/s", event_types=["*"]
+    )
+    first = WebhookEndpoint.objects.get(pk=endpoint.pk).secret
+    assert first.startswith("whsec_")
+    webhook_endpoint_rotate_secret(endpoint=endpoint, actor=admin_user)
+    stored = WebhookEndpoint.objects.get(pk=endpoint.pk)
+    assert stored.signing_secrets() == [stored.secret, first]
+    data = dump(tmp_path)
+    for secret in (first, stored.secret):
+        assert secret.encode() not in data
+        assert secret.removeprefix("whsec_").encode() not in data
