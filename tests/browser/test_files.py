@@ -50,8 +50,10 @@ def test_team_member_drops_an_image_and_sees_its_thumbnail(
 
     attachment = Attachment.objects.get(deliverable=deliverable)
     thumb = page.locator(f'[data-attachment-id="{attachment.pk}"] img.thumb')
-    thumb.wait_for()
-    page.wait_for_function("el => el.complete && el.naturalWidth > 0", arg=thumb.element_handle())
+    thumb.wait_for(timeout=30_000)  # the section re-renders once the upload is in
+    page.wait_for_function(
+        "el => el.complete && el.naturalWidth > 0", arg=thumb.element_handle(), timeout=30_000
+    )
     assert thumb.evaluate("el => el.naturalWidth") == 480  # the thumbnail, not the 640 px image
     screenshot(page, "files-thumbnail")
 
