@@ -5,11 +5,12 @@ from django.contrib import admin
 from django.db.models import Count
 
 from deliverables.models import Deliverable
-from localbzz.admin import ServiceAdmin, status_action
+from localbzz.admin import SelectRelatedInline, ServiceAdmin, ServiceSet, status_action
 from shoots.models import Shoot
 
+from . import services
 from .models import Client, ClientStatus
-from .services import client_create, client_delete, client_set_status, client_update
+from .services import client_set_status
 
 
 class ShootInline(admin.TabularInline):
@@ -20,15 +21,13 @@ class ShootInline(admin.TabularInline):
     ordering = ("-shoot_start",)
 
 
-class DeliverableInline(admin.TabularInline):
+class DeliverableInline(SelectRelatedInline, admin.TabularInline):
     model = Deliverable
     fields = ("title", "deliverable_type", "status", "due_date", "shoot", "assignee")
     readonly_fields = ("shoot", "assignee")
     extra = 0
     show_change_link = True
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("shoot", "assignee")
+    select_related = ("shoot", "assignee")
 
 
 class ClientAdminForm(forms.ModelForm):
@@ -45,10 +44,7 @@ class ClientAdminForm(forms.ModelForm):
 @admin.register(Client)
 class ClientAdmin(ServiceAdmin):
     form = ClientAdminForm
-    create_service = client_create
-    update_service = client_update
-    delete_service = client_delete
-    update_kwarg = "client"
+    services = ServiceSet.named(services, "client")
 
     list_display = (
         "name",

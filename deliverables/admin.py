@@ -2,38 +2,29 @@
 
 from django.contrib import admin
 
-from localbzz.admin import ServiceAdmin, status_action
+from localbzz.admin import SelectRelatedInline, ServiceAdmin, ServiceSet, status_action
 
+from . import services
 from .models import Deliverable, DeliverableReview, DeliverableStatus
-from .services import (
-    deliverable_create,
-    deliverable_delete,
-    deliverable_set_status,
-    deliverable_update,
-)
+from .services import deliverable_set_status
 
 
-class DeliverableReviewInline(admin.TabularInline):
+class DeliverableReviewInline(SelectRelatedInline, admin.TabularInline):
     model = DeliverableReview
     fields = ("decision", "comment", "reviewed_by", "created_at")
     readonly_fields = ("decision", "comment", "reviewed_by", "created_at")
     extra = 0
     can_delete = False
+    select_related = ("reviewed_by",)
 
     def has_add_permission(self, request, obj=None):
         # Reviews are the client's decisions, recorded by deliverable_review() only.
         return False
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("reviewed_by")
-
 
 @admin.register(Deliverable)
 class DeliverableAdmin(ServiceAdmin):
-    create_service = deliverable_create
-    update_service = deliverable_update
-    delete_service = deliverable_delete
-    update_kwarg = "deliverable"
+    services = ServiceSet.named(services, "deliverable")
 
     list_display = (
         "title",

@@ -6,16 +6,11 @@ from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 
-from localbzz.admin import ServiceAdmin
+from localbzz.admin import ServiceAdmin, ServiceSet
 
+from . import services
 from .models import ApprovalStatus, FormSubmission
-from .services import (
-    form_submission_approve,
-    form_submission_create,
-    form_submission_delete,
-    form_submission_reject,
-    form_submission_update,
-)
+from .services import form_submission_approve, form_submission_reject
 
 
 class RejectForm(django_forms.Form):
@@ -27,10 +22,7 @@ class RejectForm(django_forms.Form):
 
 @admin.register(FormSubmission)
 class FormSubmissionAdmin(ServiceAdmin):
-    create_service = form_submission_create
-    update_service = form_submission_update
-    delete_service = form_submission_delete
-    update_kwarg = "submission"
+    services = ServiceSet.named(services, "form_submission", kwarg="submission")
 
     list_display = (
         "business_name",

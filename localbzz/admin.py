@@ -4,6 +4,8 @@ actions."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 from django.contrib import admin, messages
@@ -20,13 +22,32 @@ def _concrete_data(obj: models.Model, form, names) -> dict[str, Any]:
     return {name: form.cleaned_data[name] for name in names if name in concrete}
 
 
+@dataclass(frozen=True)
+class ServiceSet:
+    """A model's write services and the keyword they take for the object."""
+
+    kwarg: str
+    create: Callable[..., models.Model] | None = None
+    update: Callable[..., models.Model] | None = None
+    delete: Callable[..., None] | None = None
+
+    @classmethod
+    def named(cls, module: ModuleType, prefix: str, kwarg: str | None = None) -> ServiceSet:
+        """``<prefix>_create`` / ``_update`` / ``_delete`` of a services module (those it
+        has), the object passed as ``kwarg`` (default: the prefix)."""
+        verbs = ("create", "update", "delete")
+        found = {verb: getattr(module, f"{prefix}_{verb}", None) for verb in verbs}
+        return cls(kwarg=kwarg or prefix, **found)
+
+
 class ServiceAdmin(admin.ModelAdmin):
     """Saves and deletes go through the app's services, so admin changes emit the same
     events (and land in the audit log) as the API's.
 
     ``create_service(actor=..., **fields)``, ``update_service(<update_kwarg>=obj, actor=...,
     **changed_fields)`` and ``delete_service(<update_kwarg>=obj, actor=...)`` are the app's
-    service functions, registered per model by setting them on its admin class. The form
+    service functions, registered per model by setting them on its admin class (or all at
+    once: ``services = ServiceSet.named(services_module, "shoot")``). The form
     has already put the new values on ``obj``; the update service is given a fresh copy
     from the database so it sees what changed, and ``obj`` takes the saved state back.
     A delete, a bulk delete ("Delete selected") and a row deleted in an inline of another
@@ -37,8 +58,18 @@ class ServiceAdmin(admin.ModelAdmin):
     update_service: Callable[..., models.Model] | None = None
     delete_service: Callable[..., None] | None = None
     update_kwarg: str = "instance"
+    services: ServiceSet | None = None
     list_per_page = 50
     show_full_result_count = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        found = cls.__dict__.get("services")
+        if found is not None:
+            cls.create_service = found.create
+            cls.update_service = found.update
+            cls.delete_service = found.delete
+            cls.update_kwarg = found.kwarg
 
     def save_model(self, request, obj, form, change):
         if change and self.update_service is not None:
@@ -83,6 +114,16 @@ class ServiceAdmin(admin.ModelAdmin):
         for obj in instances:
             obj.save()
         formset.save_m2m()
+
+
+class SelectRelatedInline:
+    """Mixin for an inline whose rows load the ``select_related`` relations in the same
+    query (an inline ignores ``list_select_related``)."""
+
+    select_related: tuple[str, ...] = ()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.select_related)
 
 
 def status_action(service: Callable[..., Any], kwarg: str, status: str, noun: str):

@@ -2,21 +2,20 @@
 
 from django.contrib import admin
 
-from localbzz.admin import ServiceAdmin, status_action
+from localbzz.admin import SelectRelatedInline, ServiceAdmin, ServiceSet, status_action
 
+from . import services
 from .models import ClientPortalRequest, PortalRequestReply, RequestStatus
-from .services import portal_request_create, portal_request_delete, portal_request_update
+from .services import portal_request_update
 
 
-class PortalRequestReplyInline(admin.StackedInline):
+class PortalRequestReplyInline(SelectRelatedInline, admin.StackedInline):
     model = PortalRequestReply
     fields = ("author", "body", "created_at")
     readonly_fields = ("created_at",)
     autocomplete_fields = ("author",)
     extra = 0
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("author")
+    select_related = ("author",)
 
 
 def _portal_request_set_status(*, portal_request, status, actor=None):
@@ -26,10 +25,7 @@ def _portal_request_set_status(*, portal_request, status, actor=None):
 
 @admin.register(ClientPortalRequest)
 class ClientPortalRequestAdmin(ServiceAdmin):
-    create_service = portal_request_create
-    update_service = portal_request_update
-    delete_service = portal_request_delete
-    update_kwarg = "portal_request"
+    services = ServiceSet.named(services, "portal_request")
 
     list_display = (
         "__str__",

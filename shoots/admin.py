@@ -3,31 +3,28 @@
 from django.contrib import admin
 
 from deliverables.models import Deliverable
-from localbzz.admin import ServiceAdmin, status_action
+from localbzz.admin import SelectRelatedInline, ServiceAdmin, ServiceSet, status_action
 
+from . import services
 from .models import Shoot, ShootAssignment, ShootStatus
-from .services import shoot_create, shoot_delete, shoot_set_status, shoot_update
+from .services import shoot_set_status
 
 
-class ShootAssignmentInline(admin.TabularInline):
+class ShootAssignmentInline(SelectRelatedInline, admin.TabularInline):
     model = ShootAssignment
     fields = ("team_member", "role")
     autocomplete_fields = ("team_member",)
     extra = 1
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("team_member")
+    select_related = ("team_member",)
 
 
-class ShootDeliverableInline(admin.TabularInline):
+class ShootDeliverableInline(SelectRelatedInline, admin.TabularInline):
     model = Deliverable
     fields = ("title", "deliverable_type", "status", "due_date", "assignee")
     readonly_fields = ("assignee",)
     extra = 0
     show_change_link = True
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("assignee")
+    select_related = ("assignee",)
 
 
 @admin.register(ShootAssignment)
@@ -41,10 +38,7 @@ class ShootAssignmentAdmin(admin.ModelAdmin):
 
 @admin.register(Shoot)
 class ShootAdmin(ServiceAdmin):
-    create_service = shoot_create
-    update_service = shoot_update
-    delete_service = shoot_delete
-    update_kwarg = "shoot"
+    services = ServiceSet.named(services, "shoot")
 
     list_display = (
         "__str__",

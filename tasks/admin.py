@@ -2,29 +2,25 @@
 
 from django.contrib import admin
 
-from localbzz.admin import ServiceAdmin, status_action
+from localbzz.admin import SelectRelatedInline, ServiceAdmin, ServiceSet, status_action
 
+from . import services
 from .models import Task, TaskStatus, TimeEntry
-from .services import task_create, task_delete, task_set_status, task_update
+from .services import task_set_status, task_update
 
 
-class TimeEntryInline(admin.TabularInline):
+class TimeEntryInline(SelectRelatedInline, admin.TabularInline):
     model = TimeEntry
     fields = ("user", "started_at", "ended_at", "duration", "note")
     readonly_fields = ("duration",)
     autocomplete_fields = ("user",)
     extra = 0
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("user")
+    select_related = ("user",)
 
 
 @admin.register(Task)
 class TaskAdmin(ServiceAdmin):
-    create_service = task_create
-    update_service = task_update
-    delete_service = task_delete
-    update_kwarg = "task"
+    services = ServiceSet.named(services, "task")
 
     list_display = (
         "name",

@@ -2,10 +2,11 @@
 
 from django.contrib import admin
 
-from localbzz.admin import ServiceAdmin
+from localbzz.admin import ServiceAdmin, ServiceSet
 
+from . import services
 from .models import TeamMember, TeamRole
-from .services import team_member_create, team_member_delete, team_member_update
+from .services import team_member_update
 
 
 @admin.register(TeamRole)
@@ -16,10 +17,7 @@ class TeamRoleAdmin(admin.ModelAdmin):
 
 @admin.register(TeamMember)
 class TeamMemberAdmin(ServiceAdmin):
-    create_service = team_member_create
-    update_service = team_member_update
-    delete_service = team_member_delete
-    update_kwarg = "member"
+    services = ServiceSet.named(services, "team_member", kwarg="member")
 
     list_display = ("name", "email", "phone", "role_list", "is_active", "updated_at")
     list_filter = ("is_active", "roles")

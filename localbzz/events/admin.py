@@ -2,7 +2,7 @@
 
 from django.contrib import admin, messages
 
-from localbzz.admin import ServiceAdmin
+from localbzz.admin import ServiceAdmin, ServiceSet
 
 from . import services
 from .delivery import webhook_delivery_redeliver, webhook_endpoint_send_test
@@ -42,10 +42,7 @@ class WebhookAttemptInline(admin.TabularInline):
 class WebhookEndpointAdmin(ServiceAdmin):
     """Creates, edits and deletes through the services: each leaves an audit event."""
 
-    create_service = services.webhook_endpoint_create
-    update_service = services.webhook_endpoint_update
-    delete_service = services.webhook_endpoint_delete
-    update_kwarg = "endpoint"
+    services = ServiceSet.named(services, "webhook_endpoint", kwarg="endpoint")
     list_display = ("url", "is_active", "consecutive_failures", "last_success_at", "created_at")
     list_filter = ("is_active",)
     readonly_fields = (
