@@ -55,7 +55,7 @@ class Report:
 class _Row:
     number: int
     instance: object
-    serializer: object
+    data: dict  # what the serializer hands the service (the serializer itself is not kept)
     new_id: uuid.UUID | None
     columns: list
 
@@ -113,7 +113,7 @@ class Importer:
         if not serializer.is_valid():
             self._serializer_errors(number, serializer.errors)
             return None
-        return _Row(number, instance, serializer, new_id, list(data))
+        return _Row(number, instance, serializer.service_data(), new_id, list(data))
 
     def _cell(self, spec, value):
         """A CSV / XLSX cell as the API would receive it in JSON."""
@@ -212,7 +212,7 @@ class Importer:
                 transaction.set_rollback(True)
 
     def _write_row(self, row: _Row) -> str:
-        data = row.serializer.service_data()
+        data = dict(row.data)
         actor = self.user
         if row.instance is None:
             if row.new_id is not None:

@@ -10,7 +10,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from localbzz.testing import api_client
 
 #: columns the server sets (times of writing, counts): equal only within one database
-SERVER_SET = {"created_at", "updated_at", "status_changed_at", "completed_at"}
+SERVER_SET = {
+    "created_at",
+    "updated_at",
+    "status_changed_at",
+    "completed_at",
+    "consent_at",
+    "consent_text",
+}
 
 
 def export(user, collection: str, fmt: str = "csv", **params):
