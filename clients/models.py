@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.crypto import EncryptedEmailField, EncryptedTextField
-from localbzz.db import BaseModel, choices_constraint
+from localbzz.db import BaseModel, choice_field, choices_constraint
 from localbzz.validators import JSONValidator, StrictJSONDecoder, bounded_text
 
 SUBDOMAIN_VALIDATOR = RegexValidator(
@@ -21,6 +21,17 @@ SUBDOMAIN_VALIDATOR = RegexValidator(
 def validate_subdomain_not_reserved(value: str) -> None:
     if value in settings.RESERVED_SUBDOMAINS:
         raise ValidationError(f"'{value}' is reserved and cannot be a client's portal subdomain.")
+
+
+def _name_list(help_text: str) -> models.JSONField:
+    """A flat list of short names (a client's services, its platforms)."""
+    return models.JSONField(
+        default=list,
+        blank=True,
+        help_text=help_text,
+        decoder=StrictJSONDecoder,
+        validators=[JSONValidator(max_depth=1, max_string_length=100)],
+    )
 
 
 class ClientStatus(models.TextChoices):
@@ -53,9 +64,7 @@ class Client(BaseModel):
     """A business the agency serves, with its contact and its content plan."""
 
     name = models.CharField(max_length=200, db_index=True)
-    status = models.CharField(
-        max_length=16, choices=ClientStatus.choices, default=ClientStatus.PITCHING, db_index=True
-    )
+    status = choice_field(ClientStatus, ClientStatus.PITCHING, max_length=16)
     # encrypted at rest (localbzz/crypto.py); the e-mail is looked up by its keyed hash
     primary_contact_name = EncryptedTextField(max_length=200, blank=True)
     email = EncryptedEmailField(blank=True, hash_field="email_hash")
@@ -67,28 +76,14 @@ class Client(BaseModel):
         validators=[SUBDOMAIN_VALIDATOR, validate_subdomain_not_reserved],
         help_text="The client's portal lives at <subdomain>.<portal base domain>.",
     )
-    shoot_frequency = models.CharField(
-        max_length=16, choices=ShootFrequency.choices, default=ShootFrequency.MONTHLY, db_index=True
-    )
+    shoot_frequency = choice_field(ShootFrequency, ShootFrequency.MONTHLY, max_length=16)
     default_reels = models.PositiveSmallIntegerField(default=0)
     default_photos = models.PositiveSmallIntegerField(default=0)
     default_carousels = models.PositiveSmallIntegerField(default=0)
-    services = models.JSONField(
-        default=list,
-        blank=True,
-        help_text="Services taken, e.g. Reels, Photography.",
-        decoder=StrictJSONDecoder,
-        validators=[JSONValidator(max_depth=1, max_string_length=100)],
-    )
-    platforms = models.JSONField(
-        default=list,
-        blank=True,
-        help_text="Platforms posted to, e.g. Instagram.",
-        decoder=StrictJSONDecoder,
-        validators=[JSONValidator(max_depth=1, max_string_length=100)],
-    )
-    preferred_contact_method = models.CharField(
-        max_length=10, choices=ContactMethod.choices, default=ContactMethod.EMAIL
+    services = _name_list("Services taken, e.g. Reels, Photography.")
+    platforms = _name_list("Platforms posted to, e.g. Instagram.")
+    preferred_contact_method = choice_field(
+        ContactMethod, ContactMethod.EMAIL, max_length=10, db_index=False
     )
     logo = models.ImageField(upload_to="client-logos/", blank=True)
     notes = bounded_text(10_000, blank=True)

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
-from localbzz.db import BaseModel, RelatedCount, choices_constraint
+from localbzz.db import BaseModel, RelatedCount, choice_field, choices_constraint, optional_fk
 from localbzz.validators import bounded_text, validate_drive_link
 
 
@@ -64,34 +64,15 @@ class Deliverable(BaseModel):
     client = models.ForeignKey(
         "clients.Client", on_delete=models.CASCADE, related_name="deliverables"
     )
-    shoot = models.ForeignKey(
-        "shoots.Shoot",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="deliverables",
-    )
+    shoot = optional_fk("shoots.Shoot", related_name="deliverables")
     title = models.CharField(max_length=200)
-    deliverable_type = models.CharField(
-        max_length=16, choices=DeliverableType.choices, default=DeliverableType.REEL, db_index=True
-    )
-    status = models.CharField(
-        max_length=16,
-        choices=DeliverableStatus.choices,
-        default=DeliverableStatus.TO_DO,
-        db_index=True,
-    )
+    deliverable_type = choice_field(DeliverableType, DeliverableType.REEL, max_length=16)
+    status = choice_field(DeliverableStatus, DeliverableStatus.TO_DO, max_length=16)
     due_date = models.DateField(null=True, blank=True, db_index=True)
     file_link = models.URLField(max_length=500, blank=True)
     caption = bounded_text(5_000, blank=True)
     posting_instructions = bounded_text(5_000, blank=True)
-    assignee = models.ForeignKey(
-        "team.TeamMember",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="deliverables",
-    )
+    assignee = optional_fk("team.TeamMember", related_name="deliverables")
     status_changed_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     objects = DeliverableQuerySet.as_manager()

@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.crypto import EncryptedEmailField, EncryptedTextField
-from localbzz.db import BaseModel, choices_constraint
+from localbzz.db import BaseModel, choice_field, choices_constraint, optional_fk
 from localbzz.validators import JSONValidator, StrictJSONDecoder, bounded_text
 
 
@@ -16,8 +16,17 @@ class ApprovalStatus(models.TextChoices):
     REJECTED = "Rejected"
 
 
-class FormSubmissionQuerySet(VisibleQuerySet):
-    pass
+#: what a submission says about the business, in the order forms and screens show it
+BUSINESS_FIELDS = (
+    "business_name",
+    "website",
+    "industry",
+    "location",
+    "social_handles",
+    "services_wanted",
+    "budget",
+    "message",
+)
 
 
 class FormSubmission(BaseModel):
@@ -51,23 +60,13 @@ class FormSubmission(BaseModel):
     # the consent as given: when, and the wording the person was shown (GDPR)
     consent_at = models.DateTimeField(null=True, blank=True, editable=False)
     consent_text = bounded_text(1_000, blank=True, editable=False)
-    approval_status = models.CharField(
-        max_length=10, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING, db_index=True
-    )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    approval_status = choice_field(ApprovalStatus, ApprovalStatus.PENDING, max_length=10)
+    reviewed_by = optional_fk(settings.AUTH_USER_MODEL, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
     rejection_reason = bounded_text(2_000, blank=True)
-    client = models.OneToOneField(
-        "clients.Client",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="form_submission",
-    )
+    client = optional_fk("clients.Client", related_name="form_submission", one_to_one=True)
 
-    objects = FormSubmissionQuerySet.as_manager()
+    objects = VisibleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

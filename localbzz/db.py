@@ -16,6 +16,32 @@ class BaseModel(models.Model):
         abstract = True
 
 
+def optional_fk(
+    to: str | type[models.Model], *, related_name: str, one_to_one: bool = False, **kwargs
+) -> models.ForeignKey:
+    """A link that may be left empty and is emptied (``SET_NULL``) when its target is
+    deleted; ``one_to_one`` for a ``OneToOneField``."""
+    field = models.OneToOneField if one_to_one else models.ForeignKey
+    return field(
+        to,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        **kwargs,
+    )
+
+
+def choice_field(
+    choices: type[models.Choices], default: str, *, max_length: int, db_index: bool = True
+) -> models.CharField:
+    """A text column holding one value of ``choices`` (a status, a type, a priority),
+    indexed for the filters unless ``db_index=False``."""
+    return models.CharField(
+        max_length=max_length, choices=choices.choices, default=default, db_index=db_index
+    )
+
+
 def choices_constraint(
     field: str, choices: type[models.Choices], name: str
 ) -> models.CheckConstraint:

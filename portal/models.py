@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from localbzz.accounts.permissions import VisibleQuerySet
-from localbzz.db import BaseModel, RelatedCount, choices_constraint
+from localbzz.db import BaseModel, RelatedCount, choice_field, choices_constraint, optional_fk
 from localbzz.validators import bounded_text
 
 
@@ -31,10 +31,6 @@ class RequestStatus(models.TextChoices):
     DONE = "Done"
 
 
-class ClientPortalRequestQuerySet(VisibleQuerySet):
-    pass
-
-
 class ClientPortalRequest(BaseModel):
     """Something a client asks of, or tells, the agency through its portal."""
 
@@ -42,37 +38,14 @@ class ClientPortalRequest(BaseModel):
         "clients.Client", on_delete=models.CASCADE, related_name="portal_requests"
     )
     content = bounded_text(10_000)
-    request_type = models.CharField(
-        max_length=10, choices=RequestType.choices, default=RequestType.REQUEST, db_index=True
-    )
-    priority = models.CharField(
-        max_length=10,
-        choices=RequestPriority.choices,
-        default=RequestPriority.NORMAL,
-        db_index=True,
-    )
-    topic = models.CharField(
-        max_length=20, choices=RequestTopic.choices, default=RequestTopic.GENERAL, db_index=True
-    )
-    status = models.CharField(
-        max_length=10, choices=RequestStatus.choices, default=RequestStatus.NEW, db_index=True
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="portal_requests",
-    )
-    assigned_to = models.ForeignKey(
-        "team.TeamMember",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="portal_requests",
-    )
+    request_type = choice_field(RequestType, RequestType.REQUEST, max_length=10)
+    priority = choice_field(RequestPriority, RequestPriority.NORMAL, max_length=10)
+    topic = choice_field(RequestTopic, RequestTopic.GENERAL, max_length=20)
+    status = choice_field(RequestStatus, RequestStatus.NEW, max_length=10)
+    created_by = optional_fk(settings.AUTH_USER_MODEL, related_name="portal_requests")
+    assigned_to = optional_fk("team.TeamMember", related_name="portal_requests")
 
-    objects = ClientPortalRequestQuerySet.as_manager()
+    objects = VisibleQuerySet.as_manager()
     #: its files (the files app's ``attachments`` relation): the list selector's annotation
     attachments_count = RelatedCount("attachments")
 

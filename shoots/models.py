@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
-from localbzz.db import BaseModel, RelatedCount, choices_constraint
+from localbzz.db import BaseModel, RelatedCount, choice_field, choices_constraint
 from localbzz.validators import bounded_text, validate_drive_link
 from team.models import RoleName
 
@@ -68,9 +68,7 @@ class Shoot(BaseModel):
     shoot_start = models.DateTimeField(db_index=True)
     duration = models.DurationField(default=timedelta(hours=2))
     shoot_end = models.DateTimeField(db_index=True, editable=False)
-    status = models.CharField(
-        max_length=16, choices=ShootStatus.choices, default=ShootStatus.SCHEDULED, db_index=True
-    )
+    status = choice_field(ShootStatus, ShootStatus.SCHEDULED, max_length=16)
     location = models.CharField(max_length=300, blank=True)
     calendar_event_link = models.URLField(max_length=500, blank=True)
     drive_folder_link = models.URLField(max_length=500, blank=True)
@@ -144,9 +142,7 @@ class ShootAssignment(models.Model):
     team_member = models.ForeignKey(
         "team.TeamMember", on_delete=models.CASCADE, related_name="shoot_assignments"
     )
-    role = models.CharField(
-        max_length=32, choices=RoleName.choices, default=RoleName.CONTENT_CREATOR
-    )
+    role = choice_field(RoleName, RoleName.CONTENT_CREATOR, max_length=32, db_index=False)
 
     class Meta:
         ordering = ["shoot", "team_member__name"]

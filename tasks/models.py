@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
-from localbzz.db import BaseModel, RelatedCount, choices_constraint
+from localbzz.db import BaseModel, RelatedCount, choice_field, choices_constraint, optional_fk
 from localbzz.validators import bounded_text
 
 
@@ -61,27 +61,15 @@ class Task(BaseModel):
 
     name = models.CharField(max_length=200, db_index=True)
     description = bounded_text(10_000, blank=True)
-    status = models.CharField(
-        max_length=16, choices=TaskStatus.choices, default=TaskStatus.TO_DO, db_index=True
-    )
-    priority = models.CharField(
-        max_length=8, choices=TaskPriority.choices, default=TaskPriority.MEDIUM, db_index=True
-    )
+    status = choice_field(TaskStatus, TaskStatus.TO_DO, max_length=16)
+    priority = choice_field(TaskPriority, TaskPriority.MEDIUM, max_length=8)
     assignees = models.ManyToManyField("team.TeamMember", blank=True, related_name="tasks")
     due_date = models.DateField(null=True, blank=True, db_index=True)
     client = models.ForeignKey(
         "clients.Client", null=True, blank=True, on_delete=models.CASCADE, related_name="tasks"
     )
-    shoot = models.ForeignKey(
-        "shoots.Shoot", null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
-    )
-    deliverable = models.ForeignKey(
-        "deliverables.Deliverable",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="tasks",
-    )
+    shoot = optional_fk("shoots.Shoot", related_name="tasks")
+    deliverable = optional_fk("deliverables.Deliverable", related_name="tasks")
     estimated_minutes = models.PositiveIntegerField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
 

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from forms.models import ApprovalStatus, FormSubmission
+from forms.models import BUSINESS_FIELDS, ApprovalStatus, FormSubmission
 from localbzz.api.serializers import ServiceSerializer
 from localbzz.validators import max_length_of
 
@@ -10,14 +10,7 @@ _FIELDS = [
     "contact_name",
     "email",
     "phone",
-    "business_name",
-    "website",
-    "industry",
-    "location",
-    "social_handles",
-    "services_wanted",
-    "budget",
-    "message",
+    *BUSINESS_FIELDS,
     "consent_to_contact",
 ]
 

@@ -10,7 +10,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from localbzz.accounts.revocation import revoke_api_keys, revoke_refresh_tokens
-from localbzz.db import choices_constraint
+from localbzz.db import choices_constraint, optional_fk
 
 
 class Role(models.TextChoices):
@@ -58,9 +58,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(max_length=254, unique=True)
     full_name = models.CharField(max_length=150, blank=True)
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.TEAM, db_index=True)
-    team_member = models.OneToOneField(
-        "team.TeamMember", null=True, blank=True, on_delete=models.SET_NULL, related_name="user"
-    )
+    team_member = optional_fk("team.TeamMember", related_name="user", one_to_one=True)
     client = models.ForeignKey(
         "clients.Client", null=True, blank=True, on_delete=models.CASCADE, related_name="users"
     )
@@ -171,9 +169,7 @@ class ApiKey(models.Model):
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     role = models.CharField(max_length=10, choices=[(Role.TEAM, "Team"), (Role.ADMIN, "Admin")])
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_keys")
-    created_by = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_fk(User, related_name="+")
     expires_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)

@@ -45,16 +45,7 @@ class WebhookEndpointAdmin(ServiceAdmin):
     services = ServiceSet.named(services, "webhook_endpoint", kwarg="endpoint")
     list_display = ("url", "is_active", "consecutive_failures", "last_success_at", "created_at")
     list_filter = ("is_active",)
-    readonly_fields = (
-        "masked_secret",
-        "disabled_at",
-        "disabled_reason",
-        "failing_since",
-        "consecutive_failures",
-        "last_success_at",
-        "last_failure_at",
-        "created_by",
-    )
+    readonly_fields = ("masked_secret", *WebhookEndpoint.HEALTH_FIELDS, "created_by")
     fields = ("url", "description", "event_types", "is_active", *readonly_fields)
     actions = ("rotate_secret", "send_test")
 

@@ -11,13 +11,10 @@ from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.crypto import EncryptedTextField, unseal
+from localbzz.db import optional_fk
 
 from .types import is_subscribable, validate_event_types
 from .webhooks import guard_url
-
-
-class EventQuerySet(VisibleQuerySet):
-    pass
 
 
 class Event(models.Model):
@@ -26,14 +23,9 @@ class Event(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     type = models.CharField(max_length=64, db_index=True)
     occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    client = models.ForeignKey(
+    actor = optional_fk(settings.AUTH_USER_MODEL, related_name="+")
+    client = optional_fk(
         "clients.Client",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="+",
         help_text="The client the event concerns, for client users' visibility.",
     )
@@ -45,7 +37,7 @@ class Event(models.Model):
     data = models.JSONField(default=dict)
     broadcast_at = models.DateTimeField(null=True, blank=True)
 
-    objects = EventQuerySet.as_manager()
+    objects = VisibleQuerySet.as_manager()
 
     class Meta:
         ordering = ["occurred_at", "id"]
@@ -113,11 +105,19 @@ class WebhookEndpoint(models.Model):
     consecutive_failures = models.PositiveIntegerField(default=0)
     last_success_at = models.DateTimeField(null=True, blank=True)
     last_failure_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_fk(settings.AUTH_USER_MODEL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    #: the delivery health the deliveries keep: read-only in the API and the admin
+    HEALTH_FIELDS = (
+        "disabled_at",
+        "disabled_reason",
+        "failing_since",
+        "consecutive_failures",
+        "last_success_at",
+        "last_failure_at",
+    )
 
     objects = WebhookEndpointQuerySet.as_manager()
 

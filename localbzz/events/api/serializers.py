@@ -23,26 +23,11 @@ class WebhookEndpointSerializer(serializers.ModelSerializer):
             "description",
             "event_types",
             "is_active",
-            "disabled_at",
-            "disabled_reason",
-            "failing_since",
-            "consecutive_failures",
-            "last_success_at",
-            "last_failure_at",
+            *WebhookEndpoint.HEALTH_FIELDS,
             "created_at",
             "updated_at",
         )
-        read_only_fields = (
-            "id",
-            "disabled_at",
-            "disabled_reason",
-            "failing_since",
-            "consecutive_failures",
-            "last_success_at",
-            "last_failure_at",
-            "created_at",
-            "updated_at",
-        )
+        read_only_fields = ("id", *WebhookEndpoint.HEALTH_FIELDS, "created_at", "updated_at")
         # URL and event types are validated by the model (SSRF guard, known types).
         extra_kwargs = {"url": {"validators": []}}
 
