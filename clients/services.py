@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from localbzz.events.services import emit
-from localbzz.services import apply_changes, validate_and_save
+from localbzz.services import apply_changes, delete_with_event, emit_update, validate_and_save
 
 from .models import Client
 
@@ -30,9 +30,7 @@ def client_update(*, client: Client, actor=None, **data) -> Client:
     if not changes:
         return client
     validate_and_save(client)
-    if "status" in changes:
-        emit("client.status_changed", client, actor=actor, changes={"status": changes["status"]})
-    emit("client.updated", client, actor=actor, changes=changes)
+    emit_update("client", client, changes, actor=actor)
     return client
 
 
@@ -44,5 +42,4 @@ def client_set_status(*, client: Client, status: str, actor=None) -> Client:
 @transaction.atomic
 def client_delete(*, client: Client, actor=None) -> None:
     """Deletes a client and everything that is only its (shoots, deliverables, requests)."""
-    emit("client.deleted", client, actor=actor)
-    client.delete()
+    delete_with_event(client, "client.deleted", actor=actor)

@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from localbzz.accounts.permissions import Action, allows
 from localbzz.events.services import emit
-from localbzz.services import apply_changes, validate_and_save
+from localbzz.services import (
+    apply_changes,
+    delete_with_event,
+    emit_update,
+    require_status,
+    validate_and_save,
+)
 
 from .models import Deliverable, DeliverableReview, DeliverableStatus, ReviewDecision
 
@@ -39,21 +45,13 @@ def deliverable_update(*, deliverable: Deliverable, actor=None, **data) -> Deliv
     if "status" in changes:
         deliverable.status_changed_at = timezone.now()
     validate_and_save(deliverable)
-    if "status" in changes:
-        emit(
-            "deliverable.status_changed",
-            deliverable,
-            actor=actor,
-            changes={"status": changes["status"]},
-        )
-    emit("deliverable.updated", deliverable, actor=actor, changes=changes)
+    emit_update("deliverable", deliverable, changes, actor=actor)
     return deliverable
 
 
 def deliverable_set_status(*, deliverable: Deliverable, status: str, actor=None) -> Deliverable:
     """Moves a deliverable to another status (any move is allowed for staff)."""
-    if status not in DeliverableStatus.values:
-        raise ValidationError({"status": f"'{status}' is not a deliverable status."})
+    require_status(status, DeliverableStatus, "deliverable")
     return deliverable_update(deliverable=deliverable, actor=actor, status=status)
 
 
@@ -103,5 +101,4 @@ def deliverable_review(
 @transaction.atomic
 def deliverable_delete(*, deliverable: Deliverable, actor=None) -> None:
     """Deletes a deliverable."""
-    emit("deliverable.deleted", deliverable, actor=actor)
-    deliverable.delete()
+    delete_with_event(deliverable, "deliverable.deleted", actor=actor)

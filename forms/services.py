@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from clients.models import Client, ClientStatus
 from clients.services import client_create
 from localbzz.events.services import emit
-from localbzz.services import apply_changes, validate_and_save
+from localbzz.services import delete_with_event, save_changes, validate_and_save
 
 from .models import ApprovalStatus, FormSubmission
 
@@ -37,18 +37,14 @@ def form_submission_update(*, submission: FormSubmission, actor=None, **data) ->
         raise ValidationError(
             {"approval_status": "Use approve or reject to decide on a submission."}
         )
-    changes = apply_changes(submission, data)
-    if changes:
-        validate_and_save(submission)
-        emit("form_submission.updated", submission, actor=actor, changes=changes)
+    save_changes(submission, data, "form_submission.updated", actor=actor)
     return submission
 
 
 @transaction.atomic
 def form_submission_delete(*, submission: FormSubmission, actor=None) -> None:
     """Deletes a submission (the admin's delete and bulk delete come here)."""
-    emit("form_submission.deleted", submission, actor=actor)
-    submission.delete()
+    delete_with_event(submission, "form_submission.deleted", actor=actor)
 
 
 def unique_subdomain(name: str) -> str:

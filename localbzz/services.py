@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Model
+from django.db.models import Choices, Model
+
+from localbzz.events.services import emit
 
 
 def _plain(value: Any) -> Any:
@@ -55,3 +57,38 @@ def validate_and_save(instance: Model, *, exclude: list[str] | None = None) -> N
     """Runs every model validation, then saves."""
     instance.full_clean(exclude=exclude)
     instance.save()
+
+
+def require_status(status: str, choices: type[Choices], noun: str) -> None:
+    """Refuses a ``status`` that is not one of ``choices`` (a ValidationError on ``status``
+    naming the ``noun``: "'Lost' is not a shoot status.")."""
+    if status not in choices.values:
+        raise ValidationError({"status": f"'{status}' is not a {noun} status."})
+
+
+def save_changes(instance: Model, data: dict[str, Any], event_type: str, *, actor=None) -> dict:
+    """An update service's core: sets ``data`` on ``instance`` and, when anything changed,
+    validates and saves it and emits ``event_type`` with the changes (returned)."""
+    changes = apply_changes(instance, data)
+    if changes:
+        validate_and_save(instance)
+        emit(event_type, instance, actor=actor, changes=changes)
+    return changes
+
+
+def emit_update(entity: str, instance: Model, changes: dict, *, actor=None) -> None:
+    """``<entity>.status_changed`` when the status moved, then ``<entity>.updated`` with
+    every change; nothing when nothing changed."""
+    if "status" in changes:
+        emit(
+            f"{entity}.status_changed", instance, actor=actor, changes={"status": changes["status"]}
+        )
+    if changes:
+        emit(f"{entity}.updated", instance, actor=actor, changes=changes)
+
+
+def delete_with_event(instance: Model, event_type: str, *, actor=None) -> None:
+    """A delete service's core: the event first (it represents the row as it was), then
+    the delete."""
+    emit(event_type, instance, actor=actor)
+    instance.delete()

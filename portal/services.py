@@ -14,7 +14,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from localbzz.accounts.models import Role, User, UserManager
 from localbzz.events.services import emit
-from localbzz.services import apply_changes, validate_and_save
+from localbzz.services import delete_with_event, save_changes, validate_and_save
 
 from .models import ClientPortalRequest, PortalRequestReply
 
@@ -35,18 +35,14 @@ def portal_request_update(
     *, portal_request: ClientPortalRequest, actor=None, **data
 ) -> ClientPortalRequest:
     """Staff change a request's status, priority, topic or assignee."""
-    changes = apply_changes(portal_request, data)
-    if changes:
-        validate_and_save(portal_request)
-        emit("portal_request.updated", portal_request, actor=actor, changes=changes)
+    save_changes(portal_request, data, "portal_request.updated", actor=actor)
     return portal_request
 
 
 @transaction.atomic
 def portal_request_delete(*, portal_request: ClientPortalRequest, actor=None) -> None:
     """Deletes a request with its thread (the admin's delete and bulk delete come here)."""
-    emit("portal_request.deleted", portal_request, actor=actor)
-    portal_request.delete()
+    delete_with_event(portal_request, "portal_request.deleted", actor=actor)
 
 
 @transaction.atomic

@@ -9,7 +9,13 @@ from django.db import transaction
 
 from localbzz.accounts.permissions import Action, allows
 from localbzz.events.services import emit
-from localbzz.services import apply_changes, validate_and_save
+from localbzz.services import (
+    apply_changes,
+    delete_with_event,
+    emit_update,
+    require_status,
+    validate_and_save,
+)
 from team.models import RoleName, TeamMember
 
 from .models import Shoot, ShootAssignment, ShootStatus
@@ -57,17 +63,13 @@ def shoot_update(*, shoot: Shoot, actor=None, crew: Crew | None = None, **data) 
         after = sorted((str(m.pk), r) for m, r in crew)
         if before != after:
             changes["crew"] = {"from": before, "to": after}
-    if "status" in changes:
-        emit("shoot.status_changed", shoot, actor=actor, changes={"status": changes["status"]})
-    if changes:
-        emit("shoot.updated", shoot, actor=actor, changes=changes)
+    emit_update("shoot", shoot, changes, actor=actor)
     return shoot
 
 
 def shoot_set_status(*, shoot: Shoot, status: str, actor=None) -> Shoot:
     """Moves a shoot to Scheduled, Postponed, Completed or Cancelled."""
-    if status not in ShootStatus.values:
-        raise ValidationError({"status": f"'{status}' is not a shoot status."})
+    require_status(status, ShootStatus, "shoot")
     return shoot_update(shoot=shoot, actor=actor, status=status)
 
 
@@ -76,5 +78,4 @@ def shoot_delete(*, shoot: Shoot, actor=None) -> None:
     """Deletes a shoot; team members may not delete a completed one."""
     if actor is not None and not allows(actor, Action.DELETE, shoot):
         raise PermissionDenied("A completed shoot can only be deleted by an admin.")
-    emit("shoot.deleted", shoot, actor=actor)
-    shoot.delete()
+    delete_with_event(shoot, "shoot.deleted", actor=actor)

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from localbzz.events.services import emit
-from localbzz.services import apply_changes, validate_and_save
+from localbzz.services import apply_changes, delete_with_event, require_status, validate_and_save
 from team.models import TeamMember
 
 from .models import Task, TaskStatus, TimeEntry
@@ -82,8 +82,7 @@ def task_update(
 
 def task_set_status(*, task: Task, status: str, actor=None) -> Task:
     """Moves a task to another status."""
-    if status not in TaskStatus.values:
-        raise ValidationError({"status": f"'{status}' is not a task status."})
+    require_status(status, TaskStatus, "task")
     return task_update(task=task, actor=actor, status=status)
 
 
@@ -98,8 +97,7 @@ def task_assign(*, task: Task, member: TeamMember, actor=None) -> Task:
 @transaction.atomic
 def task_delete(*, task: Task, actor=None) -> None:
     """Deletes a task."""
-    emit("task.deleted", task, actor=actor)
-    task.delete()
+    delete_with_event(task, "task.deleted", actor=actor)
 
 
 def running_timer(user) -> TimeEntry | None:

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from localbzz.events.services import emit
-from localbzz.services import apply_changes, validate_and_save
+from localbzz.services import apply_changes, delete_with_event, validate_and_save
 
 from .models import RoleName, TeamMember, TeamRole
 
@@ -56,5 +56,4 @@ def team_member_update(
 @transaction.atomic
 def team_member_delete(*, member: TeamMember, actor=None) -> None:
     """Deletes a team member (their assignments go with them)."""
-    emit("team_member.deleted", member, actor=actor)
-    member.delete()
+    delete_with_event(member, "team_member.deleted", actor=actor)
