@@ -1,15 +1,14 @@
 """Admin screen for form submissions: approve creates a Pitching client, reject asks why."""
 
 from django import forms as django_forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin import helpers
-from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 
-from localbzz.admin import ServiceAdmin, ServiceSet
+from localbzz.admin import ServiceAdmin, ServiceSet, run_each
 
 from . import services
-from .models import ApprovalStatus, FormSubmission
+from .models import BUSINESS_FIELDS, ApprovalStatus, FormSubmission
 from .services import form_submission_approve, form_submission_reject
 
 
@@ -50,21 +49,7 @@ class FormSubmissionAdmin(ServiceAdmin):
     )
     fieldsets = (
         ("Contact", {"fields": ("contact_name", "email", "phone", "consent_to_contact")}),
-        (
-            "Business",
-            {
-                "fields": (
-                    "business_name",
-                    "website",
-                    "industry",
-                    "location",
-                    "social_handles",
-                    "services_wanted",
-                    "budget",
-                    "message",
-                )
-            },
-        ),
+        ("Business", {"fields": BUSINESS_FIELDS}),
         (
             "Review",
             {
@@ -97,20 +82,16 @@ class FormSubmissionAdmin(ServiceAdmin):
     def reject_submissions(self, request, queryset):
         form = RejectForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
-            rejected, failed = 0, []
-            for submission in queryset:
-                try:
-                    form_submission_reject(
-                        submission=submission,
-                        actor=request.user,
-                        reason=form.cleaned_data["reason"],
-                    )
-                    rejected += 1
-                except ValidationError as exc:
-                    failed.append(f"{submission}: {'; '.join(exc.messages)}")
-            self.message_user(request, f"Rejected {rejected} submission(s).", messages.SUCCESS)
-            for line in failed:
-                self.message_user(request, line, messages.ERROR)
+            reason = form.cleaned_data["reason"]
+            run_each(
+                self,
+                request,
+                queryset,
+                lambda row: form_submission_reject(
+                    submission=row, actor=request.user, reason=reason
+                ),
+                "Rejected {n} submission(s).",
+            )
             return None
         context = {
             **self.admin_site.each_context(request),

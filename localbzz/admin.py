@@ -126,22 +126,32 @@ class SelectRelatedInline:
         return super().get_queryset(request).select_related(*self.select_related)
 
 
+def run_each(modeladmin, request, rows, func: Callable[[Any], Any], done: str) -> None:
+    """Calls ``func(row)`` for each row, then says ``done`` (``{n}``: the rows it worked
+    for) and, one message each, why the service refused the others."""
+    count, failed = 0, []
+    for row in rows:
+        try:
+            func(row)
+            count += 1
+        except ValidationError as exc:
+            failed.append(f"{row}: {'; '.join(exc.messages)}")
+    modeladmin.message_user(request, done.format(n=count), messages.SUCCESS)
+    for line in failed:
+        modeladmin.message_user(request, line, messages.ERROR)
+
+
 def status_action(service: Callable[..., Any], kwarg: str, status: str, noun: str):
     """An admin action moving each selected row to ``status`` through ``service``."""
 
     def action(modeladmin, request, queryset):
-        moved, failed = 0, []
-        for obj in queryset:
-            if getattr(obj, "status", None) == status:
-                continue
-            try:
-                service(**{kwarg: obj}, status=status, actor=request.user)
-                moved += 1
-            except ValidationError as exc:
-                failed.append(f"{obj}: {'; '.join(exc.messages)}")
-        modeladmin.message_user(request, f"Moved {moved} {noun}(s) to {status}.", messages.SUCCESS)
-        for line in failed:
-            modeladmin.message_user(request, line, messages.ERROR)
+        run_each(
+            modeladmin,
+            request,
+            [obj for obj in queryset if getattr(obj, "status", None) != status],
+            lambda obj: service(**{kwarg: obj}, status=status, actor=request.user),
+            f"Moved {{n}} {noun}(s) to {status}.",
+        )
 
     slug = status.lower().replace(" ", "_").replace("-", "_")
     action.__name__ = f"set_status_{slug}"
