@@ -16,10 +16,10 @@ from localbzz.web import (
     call_service,
     counts_by,
     delete_page,
-    filter_rows,
     is_htmx,
     list_page,
     query_without_page,
+    rows_filter,
     safe_next,
     status_column,
 )
@@ -44,9 +44,7 @@ CARD_FIELDS = (
 ORDER = ("due_date", "title")
 
 
-def _filtered(request):
-    """The FilterSet of the query string and the deliverables it lets through."""
-    return filter_rows(request, DeliverableFilterSet, selectors.deliverable_rows(user=request.user))
+_filtered = rows_filter(DeliverableFilterSet, selectors.deliverable_rows)
 
 
 deliverable_list = list_page(

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action
-from localbzz.web import call_service, list_page
+from localbzz.web import list_page, submit_service
 
 from . import selectors, services
 from .filtersets import FormSubmissionFilterSet
@@ -59,15 +59,17 @@ def submission_reject(request, pk):
     submission = selectors.form_submission_get(user=request.user, pk=pk, action=Action.APPROVE)
     form = RejectForm(request.POST)
     if form.is_valid():
-        done = call_service(
+        done = submit_service(
+            request,
             form,
             services.form_submission_reject,
+            success=f"Rejected {submission.business_name}.",
+            next_url="forms:list",
             submission=submission,
             actor=request.user,
             reason=form.cleaned_data["reason"],
         )
         if done is not None:
-            messages.success(request, f"Rejected {submission.business_name}.")
-            return redirect("forms:list")
+            return done
     submission.refresh_from_db()
     return _detail(request, submission, reject_form=form, status=400)

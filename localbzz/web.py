@@ -74,6 +74,16 @@ def call_service(form, func, **kwargs):
         return None
 
 
+def submit_service(request, form, func, *, success: str, next_url: str, **kwargs):
+    """A valid POSTed form's service call (``call_service``): when it succeeds, the
+    ``success`` message and a redirect to ``next_url`` (a URL or a URL name); None when
+    the service refused (its errors are then on the form)."""
+    if call_service(form, func, **kwargs) is None:
+        return None
+    messages.success(request, success)
+    return redirect(next_url)
+
+
 def safe_next(request, default: str) -> str:
     """The ``next`` the user came from when it is on this site, else ``default``."""
     target = request.POST.get("next") or request.GET.get("next") or ""
@@ -152,6 +162,12 @@ def filter_rows(request, filterset_class, queryset):
     """
     filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
     return filterset, filterset.rows()
+
+
+def rows_filter(filterset_class, rows):
+    """``f(request) -> (filterset, rows)``: the user's rows of the selector ``rows`` through
+    ``filter_rows`` (what an entity's board filters like its list page)."""
+    return lambda request: filter_rows(request, filterset_class, rows(user=request.user))
 
 
 def filtered_list(request, filterset_class, queryset, template: str, context=None, *, order=()):

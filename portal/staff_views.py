@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action
-from localbzz.web import call_service, list_page, safe_next
+from localbzz.web import list_page, safe_next, submit_service
 
 from . import selectors, services
 from .filtersets import PortalRequestFilterSet
@@ -67,16 +66,18 @@ def request_update(request, pk):
     portal_request = _get(request, pk, Action.CHANGE)
     form = RequestUpdateForm(request.POST, instance=portal_request, user=request.user)
     if form.is_valid():
-        done = call_service(
+        done = submit_service(
+            request,
             form,
             services.portal_request_update,
+            success="Request updated.",
+            next_url=safe_next(request, reverse("requests:detail", args=[pk])),
             portal_request=portal_request,
             actor=request.user,
             **form.cleaned_data,
         )
         if done is not None:
-            messages.success(request, "Request updated.")
-            return redirect(safe_next(request, reverse("requests:detail", args=[pk])))
+            return done
     portal_request.refresh_from_db()
     return _detail(request, portal_request, update_form=form, status=400)
 
@@ -88,14 +89,16 @@ def request_reply(request, pk):
     portal_request = _get(request, pk, Action.CHANGE)
     form = ReplyForm(request.POST)
     if form.is_valid():
-        done = call_service(
+        done = submit_service(
+            request,
             form,
             services.portal_request_reply,
+            success="Reply sent.",
+            next_url=reverse("requests:detail", args=[pk]),
             portal_request=portal_request,
             author=request.user,
             body=form.cleaned_data["body"],
         )
         if done is not None:
-            messages.success(request, "Reply sent.")
-            return redirect("requests:detail", pk=pk)
+            return done
     return _detail(request, portal_request, reply_form=form, status=400)

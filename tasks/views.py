@@ -19,12 +19,13 @@ from localbzz.web import (
     call_service,
     counts_by,
     delete_page,
-    filter_rows,
     is_htmx,
     list_page,
     query_without_page,
+    rows_filter,
     safe_next,
     status_column,
+    submit_service,
 )
 
 from . import selectors, services
@@ -48,9 +49,7 @@ CARD_FIELDS = (
 ORDER = ("due_date", "name")
 
 
-def _filtered(request):
-    """The FilterSet of the query string and the tasks it lets through."""
-    return filter_rows(request, TaskFilterSet, selectors.task_rows(user=request.user))
+_filtered = rows_filter(TaskFilterSet, selectors.task_rows)
 
 
 def _running(request):
@@ -259,18 +258,20 @@ def time_log(request, pk):
     task = _task_for_change(request, pk)
     form = TimeLogForm(request.POST)
     if form.is_valid():
-        entry = call_service(
+        done = submit_service(
+            request,
             form,
             services.time_entry_add,
+            success=f"Logged {form.cleaned_data['minutes']} min.",
+            next_url=reverse("tasks:detail", args=[pk]),
             task=task,
             user=request.user,
             started_at=form.cleaned_data["started_at"],
             duration=timedelta(minutes=form.cleaned_data["minutes"]),
             note=form.cleaned_data["note"],
         )
-        if entry is not None:
-            messages.success(request, f"Logged {form.cleaned_data['minutes']} min.")
-            return redirect("tasks:detail", pk=pk)
+        if done is not None:
+            return done
     return _render_detail(request, pk, form, status=400)
 
 
