@@ -26,3 +26,12 @@ class ImportReportSerializer(serializers.Serializer):
     dry_run = serializers.BooleanField()
     totals = ImportTotalsSerializer()
     errors = ImportErrorSerializer(many=True)
+
+
+class ImportRejectedSerializer(serializers.Serializer):
+    """A 400: the API error body, plus the report when the file could be read at all."""
+
+    error = serializers.DictField(help_text="The API error body (code, message, details, …)")
+    dry_run = serializers.BooleanField(required=False)
+    totals = ImportTotalsSerializer(required=False)
+    errors = ImportErrorSerializer(many=True, required=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import Http404
+from drf_spectacular.plumbing import build_array_type, build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -21,7 +22,7 @@ from ..collections import Collection
 from ..exporting import export_response
 from ..formats import FORMATS, FileError
 from ..services import import_upload, may_import
-from .serializers import ImportFileSerializer, ImportReportSerializer
+from .serializers import ImportFileSerializer, ImportRejectedSerializer, ImportReportSerializer
 
 
 class BatchPermission(BasePermission):
@@ -61,7 +62,9 @@ class ExportView(BatchView):
         ],
         responses={
             (200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY),
-            (200, "application/json"): OpenApiResponse(OpenApiTypes.BINARY),
+            (200, "application/json"): OpenApiResponse(
+                build_array_type(build_basic_type(OpenApiTypes.OBJECT))
+            ),
             (200, FORMATS["xlsx"]): OpenApiResponse(OpenApiTypes.BINARY),
         },
     )
@@ -91,7 +94,7 @@ class ImportView(BatchView):
         summary="Import a file into the collection",
         request={"multipart/form-data": ImportFileSerializer},
         parameters=[OpenApiParameter("dry_run", bool, description="validate only (default)")],
-        responses={200: ImportReportSerializer, 400: ImportReportSerializer},
+        responses={200: ImportReportSerializer, 400: ImportRejectedSerializer},
     )
     def post(self, request, *args, **kwargs):
         """Validates every row with the API's serializer and writes them through the
