@@ -10,7 +10,7 @@ from localbzz.widgets import use_fast_selects
 from shoots.selectors import shoot_list
 from team.selectors import active_team_members
 
-from .models import Deliverable, DeliverableStatus
+from .models import Deliverable
 
 
 class DeliverableForm(forms.ModelForm):
@@ -59,7 +59,3 @@ class DeliverableForm(forms.ModelForm):
 
     def _post_clean(self):
         pass
-
-
-class StatusForm(forms.Form):
-    status = forms.ChoiceField(label="Status", choices=DeliverableStatus.choices)

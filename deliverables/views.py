@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from localbzz.web import (
     delete_page,
     is_htmx,
     list_page,
+    move_status,
     query_without_page,
     rows_filter,
     safe_next,
@@ -26,7 +26,7 @@ from localbzz.web import (
 
 from . import selectors, services
 from .filtersets import DeliverableFilterSet
-from .forms import DeliverableForm, StatusForm
+from .forms import DeliverableForm
 from .models import DeliverableStatus
 
 CARD_FIELDS = (
@@ -99,16 +99,12 @@ def board_column(request, status: str):
 def deliverable_set_status(request, pk):
     """Moves a deliverable to another status; htmx gets the two changed columns back."""
     deliverable = selectors.deliverable_get(user=request.user, pk=pk, action=Action.CHANGE)
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        return HttpResponseBadRequest("Choose one of: " + ", ".join(DeliverableStatus.values))
     old = deliverable.status
-    try:
-        services.deliverable_set_status(
-            deliverable=deliverable, status=form.cleaned_data["status"], actor=request.user
-        )
-    except ValidationError as exc:
-        return HttpResponseBadRequest(" ".join(exc.messages))
+    refused = move_status(
+        request, DeliverableStatus, services.deliverable_set_status, deliverable=deliverable
+    )
+    if refused is not None:
+        return refused
     if is_htmx(request):
         statuses = dict.fromkeys([old, deliverable.status])
         html = "".join(

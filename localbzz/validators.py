@@ -17,6 +17,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import orjson
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -121,6 +122,17 @@ def max_length_of(model, field_name: str) -> int:
     """A field's limit as its model defines it, for a form or serializer field that is not
     generated from the model (one limit per field, defined once)."""
     return model._meta.get_field(field_name).max_length
+
+
+def textarea_of(model, field_name: str, *, label: str, rows: int = 3, **kwargs):
+    """A multi-line form field for a model's text field that the form does not generate,
+    with that field's limit (``max_length_of``)."""
+    return forms.CharField(
+        label=label,
+        max_length=max_length_of(model, field_name),
+        widget=forms.Textarea(attrs={"rows": rows}),
+        **kwargs,
+    )
 
 
 #: Google Drive and Docs addresses: what a link that claims to be one must look like

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -82,6 +82,20 @@ def submit_service(request, form, func, *, success: str, next_url: str, **kwargs
         return None
     messages.success(request, success)
     return redirect(next_url)
+
+
+def move_status(request, choices, service, **target):
+    """A status move POSTed from a board or a page: ``service(**target, status=...)`` with
+    the POSTed ``status`` when it is one of ``choices``. A 400 when the status or the move is
+    refused, else None."""
+    status = request.POST.get("status")
+    if status not in choices.values:
+        return HttpResponseBadRequest("Choose one of: " + ", ".join(choices.values))
+    try:
+        service(**target, status=status, actor=request.user)
+    except ValidationError as exc:
+        return HttpResponseBadRequest(" ".join(exc.messages))
+    return None
 
 
 def safe_next(request, default: str) -> str:

@@ -8,7 +8,7 @@ from deliverables.models import DeliverableReview, ReviewDecision
 from localbzz.accounts.forms import EmailAuthenticationForm
 from localbzz.accounts.models import Role, User
 from localbzz.accounts.permissions import is_own_client_user, is_staff_user
-from localbzz.validators import max_length_of
+from localbzz.validators import max_length_of, textarea_of
 from portal.models import (
     ClientPortalRequest,
     PortalRequestReply,
@@ -100,11 +100,7 @@ class PortalRequestForm(forms.ModelForm):
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(
-        label="Reply",
-        max_length=max_length_of(PortalRequestReply, "body"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    body = textarea_of(PortalRequestReply, "body", label="Reply")
 
 
 class ContactForm(forms.ModelForm):

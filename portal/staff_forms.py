@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from localbzz.validators import max_length_of
+from localbzz.validators import textarea_of
 from localbzz.widgets import use_fast_selects
 from team.selectors import active_team_members
 
@@ -30,9 +30,9 @@ class RequestUpdateForm(forms.ModelForm):
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(
+    body = textarea_of(
+        PortalRequestReply,
+        "body",
         label="Reply",
-        max_length=max_length_of(PortalRequestReply, "body"),
-        widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Write a message."},
     )

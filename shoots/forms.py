@@ -8,7 +8,7 @@ from django import forms
 
 from clients.models import Client
 from clients.selectors import client_list
-from localbzz.validators import max_length_of
+from localbzz.validators import textarea_of
 from localbzz.widgets import use_fast_selects
 from team.models import RoleName, TeamMember
 from team.selectors import active_team_members
@@ -37,12 +37,7 @@ class ShootForm(forms.Form):
     drive_folder_link = forms.URLField(
         label="Drive folder link", required=False, assume_scheme="https"
     )
-    notes = forms.CharField(
-        label="Notes",
-        required=False,
-        max_length=max_length_of(Shoot, "notes"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    notes = textarea_of(Shoot, "notes", label="Notes", required=False)
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,7 +88,3 @@ class BaseCrewFormSet(forms.BaseFormSet):
 
 
 CrewFormSet = forms.formset_factory(CrewForm, formset=BaseCrewFormSet, extra=2, max_num=20)
-
-
-class StatusForm(forms.Form):
-    status = forms.ChoiceField(label="Status", choices=ShootStatus.choices)

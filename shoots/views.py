@@ -6,8 +6,6 @@ import calendar as pycalendar
 from datetime import date, timedelta
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,12 +14,12 @@ from django.views.decorators.http import require_GET, require_POST
 from deliverables.selectors import deliverable_rows
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
-from localbzz.web import call_service, delete_page, list_page, safe_next, week_bounds
+from localbzz.web import call_service, delete_page, list_page, move_status, safe_next, week_bounds
 from tasks.selectors import task_list
 
 from . import selectors, services
 from .filtersets import ShootFilterSet
-from .forms import CrewFormSet, ShootForm, StatusForm
+from .forms import CrewFormSet, ShootForm
 from .models import ShootStatus
 
 #: the order of a list narrowed to a period: soonest first; otherwise the latest first
@@ -188,15 +186,9 @@ def shoot_edit(request, pk):
 def shoot_set_status(request, pk):
     """One-click status change."""
     shoot = selectors.shoot_get(user=request.user, pk=pk, action=Action.CHANGE)
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        return HttpResponseBadRequest("Choose one of: " + ", ".join(ShootStatus.values))
-    try:
-        services.shoot_set_status(
-            shoot=shoot, status=form.cleaned_data["status"], actor=request.user
-        )
-    except ValidationError as exc:
-        return HttpResponseBadRequest(" ".join(exc.messages))
+    refused = move_status(request, ShootStatus, services.shoot_set_status, shoot=shoot)
+    if refused is not None:
+        return refused
     messages.success(request, f"Shoot marked {shoot.status}.")
     return redirect(safe_next(request, reverse("shoots:detail", args=[pk])))
 

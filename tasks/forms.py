@@ -88,7 +88,3 @@ class TimeLogForm(forms.Form):
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("started_at", timezone.localtime().replace(second=0))
         super().__init__(*args, **kwargs)
-
-
-class StatusForm(forms.Form):
-    status = forms.ChoiceField(label="Status", choices=TaskStatus.choices)

@@ -7,7 +7,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
-from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +20,7 @@ from localbzz.web import (
     delete_page,
     is_htmx,
     list_page,
+    move_status,
     query_without_page,
     rows_filter,
     safe_next,
@@ -30,7 +30,7 @@ from localbzz.web import (
 
 from . import selectors, services
 from .filtersets import TaskFilterSet
-from .forms import StatusForm, TaskForm, TimeLogForm
+from .forms import TaskForm, TimeLogForm
 from .models import TaskStatus
 
 CARD_FIELDS = (
@@ -197,13 +197,9 @@ def _task_for_change(request, pk):
 def task_set_status(request, pk):
     """Moves a task to another status (board buttons, drag and drop)."""
     task = _task_for_change(request, pk)
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        return HttpResponseBadRequest("Choose one of: " + ", ".join(TaskStatus.values))
-    try:
-        services.task_set_status(task=task, status=form.cleaned_data["status"], actor=request.user)
-    except ValidationError as exc:
-        return HttpResponseBadRequest(" ".join(exc.messages))
+    refused = move_status(request, TaskStatus, services.task_set_status, task=task)
+    if refused is not None:
+        return refused
     if is_htmx(request):
         return render(request, "tasks/_board.html", _board_context(request))
     messages.success(request, f"“{task.name}” is now {task.status}.")
