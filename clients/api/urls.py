@@ -1,10 +1,8 @@
 """/api/clients, /api/clients/:id and the lists under a client."""
 
-from django.urls import re_path
-
 from clients.models import Client
 from deliverables.api.views import DeliverableViewSet
-from localbzz.api.base import UUID_PATTERN, Router, nested
+from localbzz.api.base import Router, nested_route
 from shoots.api.views import ShootViewSet
 from tasks.api.views import TaskViewSet
 
@@ -13,24 +11,15 @@ from .views import ClientViewSet
 router = Router()
 router.register("clients", ClientViewSet, basename="client")
 
-_LIST = {"get": "list"}
-_PREFIX = rf"^clients/(?P<client_id>{UUID_PATTERN})"
-
 urlpatterns = [
     *router.urls,
-    re_path(
-        rf"{_PREFIX}/shoots/?$",
-        nested(ShootViewSet, Client, "client_id", "client").as_view(_LIST),
-        name="client-shoots",
-    ),
-    re_path(
-        rf"{_PREFIX}/deliverables/?$",
-        nested(DeliverableViewSet, Client, "client_id", "client").as_view(_LIST),
+    nested_route("clients/client_id/shoots", ShootViewSet, Client, "client", name="client-shoots"),
+    nested_route(
+        "clients/client_id/deliverables",
+        DeliverableViewSet,
+        Client,
+        "client",
         name="client-deliverables",
     ),
-    re_path(
-        rf"{_PREFIX}/tasks/?$",
-        nested(TaskViewSet, Client, "client_id", "client").as_view(_LIST),
-        name="client-tasks",
-    ),
+    nested_route("clients/client_id/tasks", TaskViewSet, Client, "client", name="client-tasks"),
 ]

@@ -6,7 +6,7 @@ from email.utils import format_datetime
 
 from django.conf import settings
 from django.http import Http404
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, re_path, reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import APIException
@@ -273,3 +273,15 @@ def nested(viewset: type, parent_model, parent_kwarg: str, parent_field: str) ->
     )
     name = f"{parent_model.__name__}{viewset.policy_model.__name__}ListViewSet"
     return type(name, (NestedListViewSet,), attrs)
+
+
+def nested_route(path: str, viewset: type, parent_model, parent_field: str, *, name: str):
+    """The route of the ``nested`` list of ``viewset``'s rows under one parent: ``path`` is
+    ``<parents>/<parent_kwarg>/<children>`` (``"clients/client_id/shoots"``), the middle part
+    the parent's id; it answers with and without the trailing slash."""
+    parents, parent_kwarg, children = path.split("/")
+    return re_path(
+        rf"^{parents}/(?P<{parent_kwarg}>{UUID_PATTERN})/{children}/?$",
+        nested(viewset, parent_model, parent_kwarg, parent_field).as_view({"get": "list"}),
+        name=name,
+    )

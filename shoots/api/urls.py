@@ -1,9 +1,7 @@
 """/api/shoots, /api/shoots/:id and /api/shoots/:shootId/deliverables."""
 
-from django.urls import re_path
-
 from deliverables.api.views import DeliverableViewSet
-from localbzz.api.base import UUID_PATTERN, Router, nested
+from localbzz.api.base import Router, nested_route
 from shoots.models import Shoot
 
 from .views import ShootViewSet
@@ -13,9 +11,11 @@ router.register("shoots", ShootViewSet, basename="shoot")
 
 urlpatterns = [
     *router.urls,
-    re_path(
-        rf"^shoots/(?P<shoot_id>{UUID_PATTERN})/deliverables/?$",
-        nested(DeliverableViewSet, Shoot, "shoot_id", "shoot").as_view({"get": "list"}),
+    nested_route(
+        "shoots/shoot_id/deliverables",
+        DeliverableViewSet,
+        Shoot,
+        "shoot",
         name="shoot-deliverables",
     ),
 ]

@@ -1,8 +1,6 @@
 """/api/team-members, /api/team-members/:id and /api/team-members/:id/tasks."""
 
-from django.urls import re_path
-
-from localbzz.api.base import UUID_PATTERN, Router, nested
+from localbzz.api.base import Router, nested_route
 from tasks.api.views import TaskViewSet
 from team.models import TeamMember
 
@@ -13,9 +11,11 @@ router.register("team-members", TeamMemberViewSet, basename="team-member")
 
 urlpatterns = [
     *router.urls,
-    re_path(
-        rf"^team-members/(?P<team_member_id>{UUID_PATTERN})/tasks/?$",
-        nested(TaskViewSet, TeamMember, "team_member_id", "assignees").as_view({"get": "list"}),
+    nested_route(
+        "team-members/team_member_id/tasks",
+        TaskViewSet,
+        TeamMember,
+        "assignees",
         name="team-member-tasks",
     ),
 ]
