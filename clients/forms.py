@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from .models import Client
+from .models import CONTENT_PLAN_FIELDS, Client
 
 
 class ListField(forms.CharField):
@@ -36,12 +36,7 @@ class ClientForm(forms.ModelForm):
             "phone",
             "preferred_contact_method",
             "client_portal_subdomain",
-            "shoot_frequency",
-            "default_reels",
-            "default_photos",
-            "default_carousels",
-            "services",
-            "platforms",
+            *CONTENT_PLAN_FIELDS,
             "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}

@@ -54,6 +54,17 @@ class ContactMethod(models.TextChoices):
     PORTAL = "Portal"
 
 
+#: a client's content plan: how often it is shot, what each shoot yields, where it posts
+CONTENT_PLAN_FIELDS = (
+    "shoot_frequency",
+    "default_reels",
+    "default_photos",
+    "default_carousels",
+    "services",
+    "platforms",
+)
+
+
 class ClientQuerySet(VisibleQuerySet):
     def with_portal(self):
         """Clients that have a portal: every one but the Inactive."""

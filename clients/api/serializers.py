@@ -3,7 +3,7 @@
 from drf_spectacular.utils import OpenApiExample, extend_schema_serializer
 from rest_framework import serializers
 
-from clients.models import Client
+from clients.models import CONTENT_PLAN_FIELDS, Client
 from localbzz.api.serializers import ServiceSerializer
 
 
@@ -46,12 +46,7 @@ class ClientSerializer(ServiceSerializer):
             "email",
             "phone",
             "client_portal_subdomain",
-            "shoot_frequency",
-            "default_reels",
-            "default_photos",
-            "default_carousels",
-            "services",
-            "platforms",
+            *CONTENT_PLAN_FIELDS,
             "preferred_contact_method",
             "notes",
             "created_at",
