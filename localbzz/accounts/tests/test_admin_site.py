@@ -28,6 +28,7 @@ from localbzz.events.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
+from ops.models import UsageDaily
 from portal.models import PortalRequestReply
 from portal.tests.factories import make_portal_request
 from shoots.tests.factories import make_shoot
@@ -63,6 +64,12 @@ def make_world(admin_user):
     Group.objects.get_or_create(name="Editors")
     _make_event_rows(admin_user, client)
     _make_security_rows(admin_user)
+    UsageDaily.objects.get_or_create(
+        day=timezone.now().date(),
+        dimension="route",
+        key="api:client-list",
+        defaults={"requests": 1},
+    )
     return client
 
 
