@@ -45,6 +45,8 @@ format: venv-dev
 check: venv-dev ## deploy checks and migrations
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_ENV=production SECRET_KEY=$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(64))') \
+		FIELD_ENCRYPTION_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet;print(Fernet.generate_key().decode())') \
+		FIELD_HASH_KEY=$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(32))') \
 		ALLOWED_HOSTS=localbzz.example DATABASE_URL=sqlite:///tmp/check.sqlite3 \
 		$(PY) manage.py check --deploy --fail-level WARNING
 

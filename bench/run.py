@@ -31,6 +31,7 @@ Run a single module with ``bench/run.py api`` (names without ``.py``).
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import importlib.util
 import os
@@ -178,6 +179,8 @@ def _bench_env(db_url: str) -> dict:
         DJANGO_ENV="production",
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(64),
+        FIELD_ENCRYPTION_KEYS=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+        FIELD_HASH_KEY=secrets.token_urlsafe(32),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
         DATABASE_URL=db_url,
