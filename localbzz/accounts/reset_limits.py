@@ -19,12 +19,14 @@ from localbzz.accounts.lockout import normalise_login
 from localbzz.net import client_ip
 
 WINDOW = 3600
+#: the counters' cache key prefix (tests give each test its own, the cache being shared)
+PREFIX = "pwreset"
 TOO_MANY = "Too many reset requests from your address. Please try again in an hour."
 
 
 def _over(key: str, limit: int) -> bool:
     """Counts one request under ``key`` in the current hour; True past ``limit``."""
-    full = f"pwreset:{key}:{int(time.time() // WINDOW)}"
+    full = f"{PREFIX}:{key}:{int(time.time() // WINDOW)}"
     if cache.add(full, 1, WINDOW + 1):
         count = 1
     else:

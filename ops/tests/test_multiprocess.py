@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
 
@@ -188,7 +189,10 @@ def test_two_of_each_process_share_one_database_and_redis(fleet, admin_user):
                 raise AssertionError("no client.created on the other uvicorn")
 
         try:
-            created, message = asyncio.run(scenario())
+            # a fresh thread: an earlier browser test (Playwright's sync API) may leave an
+            # event loop running in this one, and asyncio.run() refuses to nest
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                created, message = pool.submit(asyncio.run, scenario()).result()
         except Exception as exc:
             raise AssertionError(f"{exc!r}\n{fleet.logs()}") from exc
         assert message["data"]["object"]["id"] == created["id"]

@@ -1,21 +1,22 @@
 """Password-reset e-mails: canonical links and limits (issue 9 item 4), dashboard and portal."""
 
 import re
+import uuid
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client, override_settings
 
+from localbzz.accounts import reset_limits
 from localbzz.testing import fresh_ip
 from portal.services import portal_base_url
 
 
 @pytest.fixture(autouse=True)
-def _fresh_counters():
-    cache.clear()
-    yield
-    cache.clear()
+def _fresh_counters(monkeypatch):
+    # Counters of this test only: clearing the cache would wipe other xdist workers' counters
+    # when the cache is a shared Redis.
+    monkeypatch.setattr(reset_limits, "PREFIX", f"pwreset-{uuid.uuid4().hex}")
 
 
 def links(message) -> list[str]:
