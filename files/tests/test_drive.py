@@ -5,12 +5,12 @@ reported to the admins, a deliverable's file link from its shoot's folder."""
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from google.auth.exceptions import RefreshError
@@ -67,7 +67,13 @@ def drive(settings, monkeypatch):
     settings.GOOGLE_SERVICE_ACCOUNT_FILE = "/secrets/localbzz-drive.json"
     settings.GOOGLE_DRIVE_ROOT_FOLDER_ID = ROOT
     monkeypatch.setattr("googleapiclient.http.time.sleep", lambda seconds: None)
-    cache.clear()
+    # a cache of this test's own: clearing a shared Redis would wipe other workers' counters
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"drive-{uuid.uuid4().hex}",
+        }
+    }
 
     class Drive:
         http = Recorder([])

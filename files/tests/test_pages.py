@@ -122,7 +122,7 @@ def test_connected_pages_show_the_folder_and_offer_its_files(staff, client_a, se
     html = _page(staff, reverse("deliverables:edit", args=[deliverable.pk]))
     assert 'data-drive-file-id="1FinalCut000001"' in html
     assert f'data-drive-file-url="/api/deliverables/{deliverable.pk}/drive-file"' in html
-    cache.clear()
+    cache.delete("files:drive:list:1ShootFolder")  # not clear(): the Redis cache is shared
 
 
 def test_a_deliverables_newest_file_is_the_current_version(portal, client_a):
