@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from localbzz.accounts.lockout import normalise_login
+from localbzz.api.throttling import count_in_window
 from localbzz.net import client_ip
 
 WINDOW = 3600
@@ -26,15 +27,7 @@ TOO_MANY = "Too many reset requests from your address. Please try again in an ho
 
 def _over(key: str, limit: int) -> bool:
     """Counts one request under ``key`` in the current hour; True past ``limit``."""
-    full = f"{PREFIX}:{key}:{int(time.time() // WINDOW)}"
-    if cache.add(full, 1, WINDOW + 1):
-        count = 1
-    else:
-        try:
-            count = cache.incr(full)
-        except ValueError:  # expired between add and incr
-            cache.add(full, 1, WINDOW + 1)
-            count = 1
+    count, _left = count_in_window(cache, f"{PREFIX}:{key}", WINDOW, time.time())
     return count > limit
 
 

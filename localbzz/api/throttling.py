@@ -15,6 +15,19 @@ from rest_framework import throttling
 from localbzz.net import client_ip
 
 
+def count_in_window(cache, key: str, seconds: int, now: float) -> tuple[int, float]:
+    """Counts one hit of ``key`` in the aligned window of ``seconds`` that holds ``now``; returns
+    the window's count so far and the seconds left in it. One atomic ``incr`` per call."""
+    window = int(now // seconds)
+    full = f"{key}:{window}"
+    try:
+        count = cache.incr(full)
+    except ValueError:
+        # First hit of the window (or a race with another first one: add is atomic).
+        count = 1 if cache.add(full, 1, seconds + 1) else cache.incr(full)
+    return count, (window + 1) * seconds - now
+
+
 class FixedWindowMixin:
     """``num_requests`` per ``duration`` seconds, counted in aligned windows."""
 
@@ -27,15 +40,8 @@ class FixedWindowMixin:
         self.key = self.get_cache_key(request, view)
         if self.key is None:
             return True
-        now = self.timer()
-        window = int(now // self.duration)
-        key = f"{self.key}:{window}"
-        try:
-            count = self.cache.incr(key)
-        except ValueError:
-            # First request of the window (or a race with another first one: add is atomic).
-            count = 1 if self.cache.add(key, 1, self.duration + 1) else self.cache.incr(key)
-        self._wait = max((window + 1) * self.duration - now, 1)
+        count, left = count_in_window(self.cache, self.key, self.duration, self.timer())
+        self._wait = max(left, 1)
         return count <= self.num_requests
 
     def wait(self) -> float:
