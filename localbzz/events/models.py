@@ -238,6 +238,11 @@ class NotificationKind(models.TextChoices):
     REVIEW_NEEDED = "review_needed", "A deliverable waits for my review"
     CHANGES_REQUESTED = "changes_requested", "A client requests changes"
     WEBHOOK_DISABLED = "webhook_disabled", "A webhook endpoint was disabled"
+    REMINDER = "reminder", "Work of mine is due soon or overdue"
+    DRIVE_DISCONNECTED = "drive_disconnected", "Google Drive access was lost"
+    JOB_FINISHED = "job_finished", "An import, export or report I started is ready"
+    MENTIONED = "mentioned", "Someone mentions me in a comment"
+    SLA_BREACHED = "sla_breached", "A client request misses its response target"
 
 
 class NotificationQuerySet(VisibleQuerySet):
