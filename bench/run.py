@@ -24,7 +24,14 @@ The ``ctx`` every benchmark module receives (``BenchContext``):
 - ``ctx.manage(*args)``: runs ``manage.py`` with the bench environment, returns its stdout;
 - ``ctx.wrk(url, headers=None, duration=10, connections=32, threads=2)``: runs wrk and returns
   ``{"rps": float, "p50_ms": float, "p99_ms": float, "errors": int, "non_2xx": int}``;
-- ``ctx.report(title, rows)``: prints a table (rows are dicts with the same keys).
+- ``ctx.report(title, rows)``: prints a table (rows are dicts with the same keys);
+- ``ctx.figure(measure, value, unit, target)``: records a headline figure; at the end every
+  figure is printed next to its target and written to ``bench/last.json`` (git-ignored) as a
+  list of ``{"measure", "value", "unit", "target", "load"}``, so runs can be compared by a
+  program. ``target`` is a string such as ``"< 50"`` or ``">= 0.85"``. The headline measures:
+  ``live_p99_ms``, ``live_p99_ms_1000``, ``webhook_deliveries_per_s``, ``write_p99_ms``,
+  ``page_p99_ms_max`` and ``api_list_ratio_min`` (the lowest API / baseline ratio of
+  ``bench/api.py``; written as ``null`` when no module reported it).
 
 Run a single module with ``bench/run.py api`` (names without ``.py``).
 """
@@ -34,6 +41,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import importlib.util
+import json
 import os
 import re
 import secrets
@@ -74,6 +82,14 @@ class BenchContext:
         self.env = env
         self.users = users
         self._tokens: dict[str, str] = {}
+        self.figures: list[dict] = []
+
+    def figure(self, measure: str, value, unit: str, target: str) -> None:
+        """Records one headline figure with the load average at the time it was taken."""
+        value = round(value, 2) if isinstance(value, float) else value
+        self.figures.append(
+            {"measure": measure, "value": value, "unit": unit, "target": target, "load": _load()}
+        )
 
     def manage(self, *args: str) -> str:
         result = subprocess.run(
@@ -149,6 +165,45 @@ class BenchContext:
         print("  ".join(k.ljust(widths[k]) for k in keys))
         for row in rows:
             print("  ".join(_fmt(row.get(k)).ljust(widths[k]) for k in keys))
+
+
+def _load() -> str:
+    """The machine's 1, 5 and 15 minute load averages (other work shares the cores)."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+#: headline measures every run writes, even when the module that measures it did not run
+HEADLINE = {
+    "api_list_ratio_min": ("ratio", ">= 0.85"),
+    "live_p99_ms": ("ms", "< 50"),
+    "live_p99_ms_1000": ("ms", "< 100"),
+    "webhook_deliveries_per_s": ("1/s", ">= 300"),
+    "write_p99_ms": ("ms", "< 200"),
+    "page_p99_ms_max": ("ms", "< 100"),
+}
+
+
+def _met(value, target: str) -> str:
+    if not isinstance(value, int | float):
+        return "-"
+    op, _, bound = target.partition(" ")
+    ops = {"<": value < float(bound or 0), "<=": value <= float(bound or 0)}
+    ops.update({">": value > float(bound or 0), ">=": value >= float(bound or 0)})
+    return "yes" if ops.get(op) else "NO"
+
+
+def write_figures(ctx: BenchContext, path: Path) -> None:
+    """Prints every headline figure next to its target and writes ``bench/last.json``."""
+    figures = list(ctx.figures)
+    seen = {f["measure"] for f in figures}
+    for measure, (unit, target) in HEADLINE.items():
+        if measure not in seen:
+            figures.append(
+                {"measure": measure, "value": None, "unit": unit, "target": target, "load": ""}
+            )
+    path.write_text(json.dumps(figures, indent=2) + "\n")
+    rows = [{**f, "met": _met(f["value"], f["target"])} for f in figures]
+    ctx.report(f"Headline figures (load average now {_load()}; written to {path.name})", rows)
 
 
 def _fmt(value) -> str:
@@ -294,6 +349,7 @@ def main(argv: list[str]) -> int:
     port = _free_port()
     ctx = BenchContext(f"http://127.0.0.1:{port}", env, users)
     failed = []
+    print(f"bench: load average {_load()}")
     with _server(env, port):
         print(f"bench: gunicorn (WSGI, production settings) on {ctx.base_url}")
         for name, module in _modules(argv):
@@ -303,6 +359,8 @@ def main(argv: list[str]) -> int:
             except Exception:  # noqa: BLE001 - one failing module must not hide the others
                 traceback.print_exc()
                 failed.append(name)
+            print(f"bench: load average after {name}: {_load()}")
+    write_figures(ctx, ROOT / "bench" / "last.json")
     if failed:
         print(f"\nbench: modules failed: {', '.join(failed)}")
         return 1
