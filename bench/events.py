@@ -6,13 +6,16 @@ Called by ``bench/run.py`` (``make bench``) against the bench PostgreSQL databas
 channels-redis layer.
 
 1. **Delivery throughput**: ``BENCH_EVENTS`` (500) client status changes are committed while no
-   worker runs, so their delivery jobs wait in a queue of their own; then one Celery worker
-   (``-P solo``: one process) starts and delivers them to a local HTTP receiver. Figure:
-   deliveries / second from the worker's first to its last delivery.
-2. **Live latency**: uvicorn serves ``/ws/live/``; ``BENCH_LISTENERS`` (200) websocket clients
-   sign in with a JWT (team user); ``BENCH_CHANGES`` (50) changes are committed one by one,
-   each stamping its commit time; every listener records when the event arrives. Figure:
-   p50 / p99 of (arrival − commit) over all listener × event pairs.
+   worker runs, so their jobs wait in a queue of their own; then a Celery worker starts and
+   delivers them to a local HTTP receiver: ``-P solo`` (one process), then ``-P prefork`` with
+   1 and ``BENCH_PREFORK`` (3) processes. Figure: deliveries / second from the worker's first
+   to its last delivery, and per worker process (``webhook_deliveries_per_s``: -P solo).
+2. **Live latency**: uvicorn serves ``/ws/live/``; ``BENCH_LISTENERS`` (200, then
+   ``BENCH_LISTENERS_MANY``: 1,000) websocket clients sign in with a JWT (team user, the
+   ``bearer`` subprotocol); ``BENCH_CHANGES`` (50) changes are committed one by one, each
+   stamping its commit time; every listener records when the event arrives. Figure: p50 / p99
+   of (arrival − commit) over all listener × event pairs (``live_p99_ms``,
+   ``live_p99_ms_1000``), and the first listener's p50 (the dispatch cost alone).
 """
 
 from __future__ import annotations
@@ -34,7 +37,9 @@ BIN = ROOT / ".venv" / "bin"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 EVENTS = int(os.environ.get("BENCH_EVENTS", "500"))
 LISTENERS = int(os.environ.get("BENCH_LISTENERS", "200"))
+LISTENERS_MANY = int(os.environ.get("BENCH_LISTENERS_MANY", "1000"))
 CHANGES = int(os.environ.get("BENCH_CHANGES", "50"))
+PREFORK = int(os.environ.get("BENCH_PREFORK", "3"))
 
 
 def _free_port() -> int:
@@ -133,7 +138,7 @@ WebhookEndpoint.objects.filter(url={url!r}).delete()
 """
 
 
-def _throughput(ctx) -> dict:
+def _throughput(ctx, pool: str = "solo", processes: int = 1) -> dict:
     queue = f"bench-events-{uuid.uuid4().hex[:8]}"
     env = _env(ctx, queue)
     receiver = _Receiver()
@@ -142,8 +147,9 @@ def _throughput(ctx) -> dict:
     try:
         _shell(env, MAKE_EVENTS.format(url=receiver.url, count=EVENTS))
         worker = subprocess.Popen(
-            [str(BIN / "celery"), "-A", "localbzz", "worker", "-P", "solo", "-Q", queue,
-             "--without-gossip", "--without-mingle", "--loglevel=WARNING"],
+            [str(BIN / "celery"), "-A", "localbzz", "worker", "-P", pool, "-Q", queue,
+             "-c", str(processes), "--without-gossip", "--without-mingle",
+             "--loglevel=WARNING"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
         deadline = time.time() + 120
@@ -151,12 +157,15 @@ def _throughput(ctx) -> dict:
             time.sleep(0.05)
         delivered = len(receiver.ids)
         span = (receiver.times[-1] - receiver.times[0]) if len(receiver.times) > 1 else 0.0
+        rate = round((delivered - 1) / span, 1) if span else 0.0
         return {
-            "measure": "webhook deliveries / s (1 worker, -P solo)",
+            "measure": f"webhook deliveries / s (-P {pool}, {processes} process(es))",
             "events": delivered,
             "requests": len(receiver.times),
             "seconds": round(span, 2),
-            "value": round((delivered - 1) / span, 1) if span else 0.0,
+            "value": rate,
+            "per_process": round(rate / processes, 1),
+            "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         }
     finally:
         if worker is not None:
@@ -190,12 +199,16 @@ print("STAMPS" + json.dumps(stamps))
 """
 
 
-async def _listen(url: str, origin: str, received: dict, ready: asyncio.Event, counter: list):
+async def _listen(
+    url: str, token: str, origin: str, received: dict, ready: asyncio.Event, counter: list
+):
     import websockets
 
-    async with websockets.connect(url, origin=origin, max_queue=None) as ws:
+    async with websockets.connect(
+        url, origin=origin, max_queue=None, subprotocols=["bearer", token], open_timeout=60
+    ) as ws:
         counter[0] += 1
-        if counter[0] == LISTENERS:
+        if counter[0] == counter[1]:
             ready.set()
         try:
             while True:
@@ -206,18 +219,18 @@ async def _listen(url: str, origin: str, received: dict, ready: asyncio.Event, c
             return
 
 
-async def _latency_async(ctx, env: dict, port: int) -> dict:
+async def _latency_async(ctx, env: dict, port: int, listeners: int) -> dict:
     token = ctx.jwt(ctx.users["team"])
-    url = f"ws://127.0.0.1:{port}/ws/live/?token={token}"
+    url = f"ws://127.0.0.1:{port}/ws/live/"
     origin = f"http://127.0.0.1:{port}"
     received: dict[str, list[float]] = {}
     ready = asyncio.Event()
-    counter = [0]
-    tasks = [
-        asyncio.create_task(_listen(url, origin, received, ready, counter))
-        for _ in range(LISTENERS)
-    ]
-    await asyncio.wait_for(ready.wait(), timeout=60)
+    counter = [0, listeners]
+    tasks = []
+    for _ in range(listeners):
+        tasks.append(asyncio.create_task(_listen(url, token, origin, received, ready, counter)))
+        await asyncio.sleep(0.002)  # a connect burst, not a thundering herd
+    await asyncio.wait_for(ready.wait(), timeout=120)
     proc = await asyncio.create_subprocess_exec(
         str(BIN / "python"), "manage.py", "shell", "-c", CHANGE_LOOP.format(count=CHANGES),
         cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
@@ -238,7 +251,7 @@ async def _latency_async(ctx, env: dict, port: int) -> dict:
         for t in times
     ]
     samples.sort()
-    expected = len(stamps) * LISTENERS
+    expected = len(stamps) * listeners
     # the first listener's latency per event: dispatch cost, without the fan-out spread
     firsts = sorted(
         (min(times) - stamps[event_id]) * 1000
@@ -250,17 +263,18 @@ async def _latency_async(ctx, env: dict, port: int) -> dict:
         return round(samples[min(len(samples) - 1, int(len(samples) * p))], 1) if samples else 0
 
     return {
-        "measure": f"commit → websocket message ({LISTENERS} listeners)",
+        "measure": f"commit → websocket message ({listeners} listeners)",
         "messages": f"{len(samples)}/{expected}",
         "p50_ms": pct(0.50),
         "p99_ms": pct(0.99),
         "max_ms": round(samples[-1], 1) if samples else 0,
         "first_p50_ms": round(statistics.median(firsts), 1) if firsts else 0,
         "mean_ms": round(statistics.fmean(samples), 1) if samples else 0,
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     }
 
 
-def _latency(ctx) -> dict:
+def _latency(ctx, listeners: int) -> dict:
     env = _env(ctx, f"bench-live-{uuid.uuid4().hex[:8]}")
     port = _free_port()
     server = subprocess.Popen(
@@ -276,7 +290,7 @@ def _latency(ctx) -> dict:
                 break
             except OSError:
                 time.sleep(0.2)
-        return asyncio.run(_latency_async(ctx, env, port))
+        return asyncio.run(_latency_async(ctx, env, port, listeners))
     finally:
         server.terminate()
         server.wait(10)
@@ -287,5 +301,19 @@ def run(ctx) -> None:
     if not _redis_up():
         print(f"bench/events: Redis not reachable at {REDIS_URL}; skipped")
         return
-    ctx.report("Webhook delivery throughput", [_throughput(ctx)])
-    ctx.report("Live update latency", [_latency(ctx)])
+    runs = [_throughput(ctx), _throughput(ctx, "prefork", 1)]
+    if PREFORK > 1:
+        runs.append(_throughput(ctx, "prefork", PREFORK))
+    ctx.report("Webhook delivery throughput (target >= 300 / s per process)", runs)
+    ctx.figure("webhook_deliveries_per_s", runs[0]["value"], "1/s", ">= 300")
+    ctx.figure("webhook_deliveries_per_s_prefork1", runs[1]["value"], "1/s", ">= 300")
+    if PREFORK > 1:
+        ctx.figure(f"webhook_deliveries_per_s_prefork{PREFORK}", runs[2]["value"], "1/s", "(total)")
+    live = [_latency(ctx, LISTENERS)]
+    if LISTENERS_MANY:
+        live.append(_latency(ctx, LISTENERS_MANY))
+    ctx.report("Live update latency (target p99 < 50 ms; < 100 ms at 1,000 listeners)", live)
+    ctx.figure("live_p99_ms", live[0]["p99_ms"], "ms", "< 50")
+    ctx.figure("live_first_p50_ms", live[0]["first_p50_ms"], "ms", "< 10")
+    if LISTENERS_MANY:
+        ctx.figure("live_p99_ms_1000", live[1]["p99_ms"], "ms", "< 100")
