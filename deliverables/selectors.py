@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from localbzz.accounts.permissions import Action
 from localbzz.db import related_count
 
-from .models import Deliverable, DeliverableReview, DeliverableType
+from .models import (
+    Deliverable,
+    DeliverableReview,
+    DeliverableStatus,
+    DeliverableType,
+    ReviewDecision,
+)
 
 #: the content plan: a client's monthly target per deliverable type
 PLAN = (
@@ -72,6 +87,65 @@ def month_start(today=None):
     return (today or timezone.localdate()).replace(day=1)
 
 
+#: statuses in which a client's request for changes is still waiting for the producer
+REWORK_STATUSES = (DeliverableStatus.TO_DO, DeliverableStatus.IN_PROGRESS)
+
+
+def _files():
+    """The files app's attachment model, reached through the ``attachments`` relation (this
+    app does not import the files app)."""
+    return Deliverable._meta.get_field("attachments").related_model._default_manager
+
+
+def _newest_file(column: str, **filters) -> Subquery:
+    rows = _files().filter(deliverable=OuterRef("pk"), **filters).order_by("-version")
+    return Subquery(rows.values(column)[:1])
+
+
+def with_pictures(queryset: QuerySet[Deliverable]) -> QuerySet[Deliverable]:
+    """Adds what a card or a gallery tile shows of a deliverable's files and reviews, as
+    correlated subqueries (no join, no query per row): ``cover_id`` (its newest file that has
+    a thumbnail), ``current_version`` and ``current_type`` (its newest file), and
+    ``changes_requested`` (the client's last decision asked for changes and the work is not
+    back in review yet), with ``last_comment``."""
+    last = DeliverableReview.objects.filter(deliverable=OuterRef("pk")).order_by("-created_at")
+    return queryset.annotate(
+        cover_id=_newest_file("pk", thumbnail_key__gt=""),
+        current_version=_newest_file("version"),
+        current_type=_newest_file("content_type"),
+        last_decision=Subquery(last.values("decision")[:1]),
+        last_comment=Subquery(last.values("comment")[:1]),
+    ).annotate(
+        changes_requested=ExpressionWrapper(
+            Q(last_decision=ReviewDecision.CHANGES_REQUESTED, status__in=REWORK_STATUSES),
+            output_field=BooleanField(),
+        )
+    )
+
+
+def changes_requested_of(queryset: QuerySet[Deliverable]) -> QuerySet[Deliverable]:
+    """The deliverables of ``queryset`` a client sent back for changes, not yet in review."""
+    return with_pictures(queryset).filter(changes_requested=True)
+
+
 def deliverable_reviews(deliverable) -> QuerySet[DeliverableReview]:
-    """The client's decisions on a deliverable the caller already may see, newest first."""
-    return DeliverableReview.objects.filter(deliverable=deliverable).select_related("reviewed_by")
+    """The client's decisions on a deliverable the caller already may see, newest first, each
+    with ``version``: the newest file version uploaded before the decision (the one reviewed)."""
+    reviewed = (
+        _files()
+        .filter(deliverable=OuterRef("deliverable"), created_at__lte=OuterRef("created_at"))
+        .order_by()
+        .values("deliverable")
+        .annotate(v=Max("version"))
+        .values("v")
+    )
+    return (
+        DeliverableReview.objects.filter(deliverable=deliverable)
+        .select_related("reviewed_by")
+        .annotate(version=Subquery(reviewed))
+    )
+
+
+def deliverable_files(deliverable) -> list:
+    """The files of a deliverable the caller already may see, newest version first."""
+    return list(_files().filter(deliverable=deliverable).order_by("-version"))

@@ -27,7 +27,7 @@ from localbzz.web import (
 from . import selectors, services
 from .filtersets import DeliverableFilterSet
 from .forms import DeliverableForm
-from .models import DeliverableStatus
+from .models import DeliverableStatus, ReviewDecision
 
 CARD_FIELDS = (
     "id",
@@ -59,7 +59,9 @@ def _column(request, status: str, qs=None, counts=None) -> dict:
     if qs is None:
         _, qs = _filtered(request)
     return {
-        **status_column(qs, status, fields=CARD_FIELDS, order=ORDER, counts=counts),
+        **status_column(
+            selectors.with_pictures(qs), status, fields=CARD_FIELDS, order=ORDER, counts=counts
+        ),
         "statuses": DeliverableStatus.values,
         "base": reverse("deliverables:list"),
         "querystring": query_without_page(request),
@@ -152,8 +154,21 @@ def _edit(request, deliverable=None):
             "deliverable": deliverable,
             "can_delete": deliverable is not None
             and allows(request.user, Action.DELETE, deliverable),
+            **_review_context(deliverable),
         },
     )
+
+
+def _review_context(deliverable) -> dict:
+    """The client's reviews, newest first, and whether the last one still waits for rework."""
+    reviews = list(selectors.deliverable_reviews(deliverable)) if deliverable else []
+    last = reviews[0] if reviews else None
+    return {
+        "reviews": reviews,
+        "changes_requested": last is not None
+        and last.decision == ReviewDecision.CHANGES_REQUESTED
+        and deliverable.status in selectors.REWORK_STATUSES,
+    }
 
 
 @staff_required

@@ -7,7 +7,12 @@ from django.http import HttpResponseRedirect
 
 from deliverables.filtersets import DeliverableFilterSet
 from deliverables.models import DeliverableStatus
-from deliverables.selectors import deliverable_reviews, month_start, plan_progress
+from deliverables.selectors import (
+    deliverable_reviews,
+    month_start,
+    plan_progress,
+    with_pictures,
+)
 from deliverables.services import deliverable_review
 from localbzz.accounts.permissions import Action, allows
 from localbzz.web import call_service, filter_rows
@@ -60,7 +65,7 @@ class DeliverableListView(PortalView):
         filterset, rows = filter_rows(request, DeliverableFilterSet, self.deliverables())
         return self.render(
             {
-                "deliverables": list(rows.order_by("-due_date", "title")[:200]),
+                "deliverables": list(with_pictures(rows).order_by("-due_date", "title")[:200]),
                 "filter_form": filterset.form,
             }
         )
