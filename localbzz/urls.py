@@ -20,6 +20,7 @@ urlpatterns = [
     path("ops/", include("ops.urls")),
     path("batch/", include("batch.urls")),
     path("jobs/", include("batch.job_urls")),
+    path("files/", include("files.urls")),
     path("", include("dashboard.urls")),
 ]
 
