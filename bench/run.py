@@ -234,8 +234,10 @@ def _bench_env(db_url: str) -> dict:
         DJANGO_ENV="production",
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(64),
-        FIELD_ENCRYPTION_KEYS=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
-        FIELD_HASH_KEY=secrets.token_urlsafe(32),
+        # A database kept between runs (BENCH_DATABASE_URL) needs the keys it was seeded with.
+        FIELD_ENCRYPTION_KEYS=os.environ.get("BENCH_FIELD_ENCRYPTION_KEYS")
+        or base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+        FIELD_HASH_KEY=os.environ.get("BENCH_FIELD_HASH_KEY") or secrets.token_urlsafe(32),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
         DATABASE_URL=db_url,
