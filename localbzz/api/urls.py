@@ -4,8 +4,13 @@ Each path answers with and without its trailing slash; neither redirects. Anythi
 under /api/ answers 404 in the error body.
 """
 
+from csp.decorators import csp_update
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 
 from .errors import api_not_found
 
@@ -13,11 +18,16 @@ app_name = "api"
 
 urlpatterns = [
     re_path(r"^schema/?$", SpectacularAPIView.as_view(), name="schema"),
-    re_path(r"^docs/?$", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # The split view serves Swagger UI's start-up script from this URL (?script) instead of
+    # inline, so the page runs under the CSP's script-src 'self'.
+    re_path(r"^docs/?$", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     re_path(
         r"^redoc/?$",
-        # the sidecar's template loads Google Fonts; ours loads nothing from another host
-        SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"),
+        # the sidecar's template loads Google Fonts; ours loads nothing from another host.
+        # ReDoc's search index runs in a web worker built from a blob: URL (this page only).
+        csp_update({"worker-src": ["'self'", "blob:"]})(
+            SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html")
+        ),
         name="redoc",
     ),
     path("", include("localbzz.accounts.api.urls")),

@@ -69,7 +69,11 @@ SIMPLE_JWT = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "LocalBzz API",
-    "DESCRIPTION": "REST API of the LocalBzz agency platform. See /docs/ for the guides.",
+    "DESCRIPTION": (
+        "REST API of the LocalBzz agency platform. Reference: [Swagger UI](/api/docs/) and "
+        "[ReDoc](/api/redoc/); the OpenAPI schema at [/api/schema/](/api/schema/). The guides "
+        "(webhooks, operations, privacy) are the repository's docs/ folder."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
