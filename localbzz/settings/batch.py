@@ -7,6 +7,8 @@ from .files import *  # noqa: F403
 # --- Batch ---------------------------------------------------------------------------------
 # The largest file /api/<collection>/import takes (413 past it); it is read row by row.
 BATCH_MAX_FILE_SIZE = env.int("BATCH_MAX_FILE_SIZE", default=50 * 1024 * 1024)  # noqa: F405
+# A file of more rows than this is imported by a Celery job (202, /api/batch-jobs/:id).
+BATCH_INLINE_ROWS = env.int("BATCH_INLINE_ROWS", default=500)  # noqa: F405
 
 # --- Scheduled jobs ------------------------------------------------------------------------
 # Under `manage.py runserver` on the embedded defaults (eager Celery, no broker: `make run`)
