@@ -15,11 +15,13 @@ from demo.seeders.base import Demo, own_timestamps
 from demo.seeders.clients import active_clients, seed_clients
 from demo.seeders.deliverables import seed_deliverables
 from demo.seeders.forms import seed_form_submissions
+from demo.seeders.media import seed_media
 from demo.seeders.portal import seed_portal_requests
 from demo.seeders.shoots import seed_shoots
 from demo.seeders.tasks import seed_tasks
 from demo.seeders.team import seed_team
 from demo.seeders.users import seed_users
+from files.models import Attachment
 from forms.models import FormSubmission
 from localbzz.accounts.models import User
 from portal.models import ClientPortalRequest, PortalRequestReply
@@ -35,6 +37,7 @@ MODELS = (
     Shoot,
     Deliverable,
     DeliverableReview,
+    Attachment,
     Task,
     TimeEntry,
     FormSubmission,
@@ -52,8 +55,9 @@ def seed(*, scale: int) -> dict[str, int]:
         active = active_clients(clients)
         logins = seed_users(demo, crew.members, active)
         shoots = seed_shoots(demo, clients, crew)
-        seed_deliverables(demo, shoots, active, crew, logins.of_client)
+        deliverables = seed_deliverables(demo, shoots, active, crew, logins.of_client)
         seed_tasks(demo, shoots, crew.members, logins.of_member)
         seed_form_submissions(demo, clients, active, logins.admin)
         seed_portal_requests(demo, active, crew.members, logins.of_member, logins.of_client)
+        seed_media(demo, deliverables)
     return demo.counts

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db.models import F
+from django.db.models import Count, F
 
 from clients.models import Client, ClientStatus
 from deliverables.models import Deliverable, DeliverableStatus
@@ -105,7 +105,7 @@ def test_seed_demo_scale_multiplies_volume():
 SCALE_1 = (
     "8 team members, 12 clients, 17 users, 87 shoots, 193 shoot assignments, 985 deliverables, "
     "196 deliverable reviews, 163 tasks, 169 time entries, 10 form submissions, "
-    "32 portal requests, 59 portal replies."
+    "32 portal requests, 59 portal replies, 109 files."
 )
 DIGESTS = {
     Deliverable: (("id", "title", "status"), "0e6fcd30e5f194da"),
@@ -120,3 +120,24 @@ def test_seed_demo_writes_the_same_rows_as_ever():
     for model, (fields, digest) in DIGESTS.items():
         rows = sorted((str(a), b, c) for a, b, c in model.objects.values_list(*fields))
         assert hashlib.sha256(repr(rows).encode()).hexdigest()[:16] == digest, model
+
+
+def test_seed_demo_gives_deliverables_pictures_a_clip_and_versions():
+    from files.models import Attachment
+    from files.storage import storage
+
+    _seed()
+    files = Attachment.objects.filter(deliverable__isnull=False)
+    images = files.filter(content_type="image/jpeg")
+    assert images.exists()
+    assert not images.filter(thumbnail_key="").exists()  # every photo has its thumbnail
+    assert files.filter(content_type="video/webm").exists()
+    assert files.filter(version=2).exists()  # some deliverables have a second version
+    carousel = files.filter(deliverable__deliverable_type="Carousel").values("deliverable")
+    assert carousel.annotate(n=Count("pk")).filter(n__gt=1).exists()  # slides
+    acme = files.filter(deliverable__client__client_portal_subdomain="acme")
+    assert acme.filter(deliverable__status="Needs Review").exists()
+    one = images.first()
+    with storage().open(one.thumbnail_key, "rb") as fh:
+        assert fh.read(3) == b"\xff\xd8\xff"  # a JPEG
+    assert files.filter(size__gt=20_000).count() == 0  # the shipped files stay small
