@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 
 from localbzz.accounts.permissions import Action
 
 from .models import Client
 
+#: the id of the client's logo (the files app's ``logo_attachment`` one-to-one), or None: the
+#: API's ``logo_url`` and the portal's header read it without a query per client
+LOGO = {"logo_attachment_pk": F("logo_attachment__pk")}
+
 
 def client_list(*, user, action: str = Action.VIEW) -> QuerySet[Client]:
-    """The clients ``user`` may act on."""
-    return Client.objects.visible_to(user, action)
+    """The clients ``user`` may act on, with ``logo_attachment_pk``."""
+    return Client.objects.visible_to(user, action).annotate(**LOGO)
 
 
 def client_get(*, user, pk, action: str = Action.VIEW) -> Client:
@@ -40,7 +44,8 @@ def portal_client(subdomain: str) -> Client | None:
 
     Who may look at it is the portal's own question (its client's users, staff).
     """
-    return Client.objects.with_portal().filter(client_portal_subdomain=subdomain.lower()).first()
+    found = Client.objects.with_portal().annotate(**LOGO)
+    return found.filter(client_portal_subdomain=subdomain.lower()).first()
 
 
 def client_options(user):

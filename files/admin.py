@@ -31,7 +31,14 @@ class AttachmentAdmin(ServiceAdmin):
         "download",
     )
     list_filter = ("content_type", "created_at")
-    list_select_related = ("deliverable", "shoot", "task", "portal_request", "uploaded_by")
+    list_select_related = (
+        "deliverable",
+        "shoot",
+        "task",
+        "portal_request",
+        "client",
+        "uploaded_by",
+    )
     search_fields = ("name", "sha256", "note", "uploaded_by__email")
     date_hierarchy = "created_at"
     fields = (

@@ -10,9 +10,12 @@ register_event_types(*ATTACHMENT_TYPES, client_visible=ATTACHMENT_TYPES)
 
 
 def attachment_client_id(attachment):
-    """The client whose portal may hear of it: a deliverable's or a request's files only."""
+    """The client whose portal may hear of it: a deliverable's or a request's files and its
+    logo only."""
     kind = BY_FIELD[attachment.owner_field]
-    return attachment.owner.client_id if kind.client_visible else None
+    if not kind.client_visible:
+        return None
+    return attachment.client_id or attachment.owner.client_id  # a logo: its own client
 
 
 register_entity(

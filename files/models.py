@@ -1,4 +1,5 @@
-"""Attachments: files uploaded to a deliverable, a shoot, a task or a portal request.
+"""Attachments: files uploaded to a deliverable, a shoot, a task or a portal request, and a
+client's logo (at most one: a one-to-one link, replaced by a new upload).
 
 The owner is one of four explicit nullable foreign keys, exactly one set (a check
 constraint), rather than a generic (content type + object id) relation: the database keeps
@@ -10,6 +11,9 @@ selectors can count without importing this app.
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -18,7 +22,16 @@ from localbzz.accounts.permissions import VisibleQuerySet
 from localbzz.db import BaseModel
 
 #: the foreign keys of the four owner kinds
-OWNER_FIELDS = ("deliverable", "shoot", "task", "portal_request")
+OWNER_FIELDS = ("deliverable", "shoot", "task", "portal_request", "client")
+
+
+def _exactly_one_owner() -> Q:
+    """One of the owner foreign keys set, the others null."""
+    alternatives = [
+        Q(**{f"{name}__isnull": False}, **{other: None for other in OWNER_FIELDS if other != name})
+        for name in OWNER_FIELDS
+    ]
+    return reduce(operator.or_, alternatives)
 
 
 class AttachmentQuerySet(VisibleQuerySet):
@@ -55,6 +68,14 @@ class Attachment(BaseModel):
         blank=True,
         related_name="attachments",
     )
+    #: the client whose logo this is (shown on its portal's header)
+    client = models.OneToOneField(
+        "clients.Client",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="logo_attachment",
+    )
     key = models.CharField(max_length=200, unique=True, editable=False)
     thumbnail_key = models.CharField(max_length=200, blank=True, default="", editable=False)
     name = models.CharField(max_length=255)
@@ -78,13 +99,7 @@ class Attachment(BaseModel):
         ordering = ("-created_at", "-version")
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(deliverable__isnull=False, shoot=None, task=None, portal_request=None)
-                    | Q(deliverable=None, shoot__isnull=False, task=None, portal_request=None)
-                    | Q(deliverable=None, shoot=None, task__isnull=False, portal_request=None)
-                    | Q(deliverable=None, shoot=None, task=None, portal_request__isnull=False)
-                ),
-                name="attachment_exactly_one_owner",
+                condition=_exactly_one_owner(), name="attachment_exactly_one_owner"
             ),
             models.CheckConstraint(condition=Q(size__gt=0), name="attachment_size_positive"),
         ]

@@ -1,4 +1,7 @@
-"""The four kinds of objects that take attachments, and who may do what with their files.
+"""The kinds of objects that take attachments, and who may do what with their files.
+
+Deliverables, shoots, tasks and portal requests take any number of files (their
+``/attachments`` routes); a client takes one, its logo (``/api/clients/:id/logo``).
 
 "Who may" is the owner's own policy (DESIGN.md §3): whoever may see the owner lists and
 downloads its files, whoever may change it uploads and deletes; a client user also uploads
@@ -11,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db.models import Model, Q
 
+from clients.models import Client
 from deliverables.models import Deliverable
 from localbzz.accounts.permissions import Action, allows, role_of, scope
 from portal.models import ClientPortalRequest
@@ -35,11 +39,14 @@ OWNER_KINDS = (
     OwnerKind("tasks", "task", "task", Task, False),
     OwnerKind("portal-requests", "portal-request", "portal_request", ClientPortalRequest, True),
 )
-BY_FIELD = {kind.field: kind for kind in OWNER_KINDS}
+#: a client's logo: one image, seen by whoever sees the client (its own users too)
+LOGO_KIND = OwnerKind("clients", "client", "client", Client, True)
+ALL_KINDS = (*OWNER_KINDS, LOGO_KIND)
+BY_FIELD = {kind.field: kind for kind in ALL_KINDS}
 
 
 def kind_of(owner: Model) -> OwnerKind:
-    for kind in OWNER_KINDS:
+    for kind in ALL_KINDS:
         if isinstance(owner, kind.model):
             return kind
     raise TypeError(f"{type(owner).__name__} takes no attachments.")
@@ -68,7 +75,7 @@ def visible_owners_q(user, action: str = Action.VIEW) -> Q:
     """Attachments whose owner ``user`` may see (VIEW) or change (CHANGE), as one ``Q``."""
     client = role_of(user) == "client"
     q = Q(pk__in=[])
-    for kind in OWNER_KINDS:
+    for kind in ALL_KINDS:
         if client and (action != Action.VIEW or not kind.client_visible):
             continue
         owners = scope(kind.model.objects.all(), user, action)

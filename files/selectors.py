@@ -27,3 +27,8 @@ def owner_get(*, user, kind: OwnerKind, pk) -> Model:
 def owner_attachments(owner: Model) -> QuerySet[Attachment]:
     """The files of an owner the caller already may see, newest first."""
     return Attachment.objects.filter(**{kind_of(owner).field: owner})
+
+
+def client_logo(client) -> Attachment | None:
+    """The client's logo (an image attachment), if it has one."""
+    return Attachment.objects.filter(client=client).first()

@@ -13,8 +13,8 @@ from localbzz.events.services import emit
 
 from .jobs import make_thumbnail
 from .models import Attachment
-from .owners import kind_of
-from .sniffing import PILLOW_TYPES, check_upload, clean_name
+from .owners import LOGO_KIND, kind_of
+from .sniffing import PILLOW_TYPES, check_upload, clean_name, unsupported
 from .storage import new_key, put, remove
 
 _COPY_CHUNK = 1024 * 1024
@@ -45,12 +45,15 @@ def attachment_create(*, actor, owner: Model, upload, note: str = "") -> Attachm
     """Checks an upload, stores its bytes under a random key and records the attachment.
 
     Nothing is stored unless every check passes (``sniffing.UploadRejected`` otherwise). The
-    bytes are written before the row: if recording fails they are deleted again.
+    bytes are written before the row: if recording fails they are deleted again. A client's
+    logo must be an image (jpg, png, gif, webp) and replaces the client's earlier logo.
     """
     field = kind_of(owner).field
     name = clean_name(getattr(upload, "original_name", None) or getattr(upload, "name", ""))
     with _on_disk(upload) as (path, size, sha256):
         content_type = check_upload(path, name, size)
+        if field == LOGO_KIND.field and content_type not in PILLOW_TYPES:
+            raise unsupported("A logo is an image: .jpg, .png, .gif or .webp.")
         key = new_key()
         with open(path, "rb") as fh:
             put(key, fh)
@@ -73,6 +76,10 @@ def attachment_create(*, actor, owner: Model, upload, note: str = "") -> Attachm
 
 @transaction.atomic
 def _record(*, actor, owner, field, **data) -> Attachment:
+    if field == LOGO_KIND.field:  # one logo: the earlier one goes (its bytes after commit)
+        earlier = Attachment.objects.select_for_update().filter(client=owner).first()
+        if earlier is not None:
+            attachment_delete(attachment=earlier, actor=actor)
     latest = Attachment.objects.filter(**{field: owner}).aggregate(v=Max("version"))["v"]
     attachment = Attachment(
         **{field: owner},

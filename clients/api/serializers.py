@@ -1,6 +1,8 @@
 """API representation of clients."""
 
-from drf_spectacular.utils import OpenApiExample, extend_schema_serializer
+from django.conf import settings
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from clients.models import CONTENT_PLAN_FIELDS, Client
@@ -35,6 +37,8 @@ class ClientSerializer(ServiceSerializer):
 
     services = serializers.ListField(child=serializers.CharField(max_length=100), required=False)
     platforms = serializers.ListField(child=serializers.CharField(max_length=100), required=False)
+    #: the logo image (``GET /api/clients/:id/logo``), null without one
+    logo_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Client
@@ -49,6 +53,7 @@ class ClientSerializer(ServiceSerializer):
             *CONTENT_PLAN_FIELDS,
             "preferred_contact_method",
             "notes",
+            "logo_url",
             "created_at",
             "updated_at",
         ]
@@ -58,3 +63,15 @@ class ClientSerializer(ServiceSerializer):
             "default_photos": {"max_value": 1000},
             "default_carousels": {"max_value": 1000},
         }
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_logo_url(self, obj):
+        if "logo_attachment_pk" in obj.__dict__:  # annotated by the selector: no query
+            has_logo = obj.logo_attachment_pk is not None
+        else:  # a client a service returned (created, updated, an event's representation)
+            has_logo = hasattr(obj, "logo_attachment")
+        if not has_logo:
+            return None
+        path = reverse("api:client-logo", kwargs={"pk": obj.pk})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else settings.SITE_URL + path

@@ -1,5 +1,6 @@
-"""/api/<owners>/:id/attachments, /api/attachments/:id[/download|/preview|/thumbnail], and
-Drive's /api/shoots/:id/drive-files and /api/deliverables/:id/drive-file."""
+"""/api/<owners>/:id/attachments, /api/attachments/:id[/download|/preview|/thumbnail],
+/api/clients/:id/logo, and Drive's /api/shoots/:id/drive-files and
+/api/deliverables/:id/drive-file."""
 
 from django.urls import re_path
 
@@ -7,6 +8,7 @@ from files.owners import OWNER_KINDS
 from localbzz.api.base import UUID_PATTERN, Router
 
 from .drive import DeliverableDriveFileView, ShootDriveFilesView
+from .logo import ClientLogoViewSet
 from .views import AttachmentViewSet, owner_viewset
 
 router = Router()
@@ -22,6 +24,11 @@ urlpatterns = (
         for kind in OWNER_KINDS
     ]
     + [
+        re_path(
+            rf"^clients/(?P<pk>{UUID_PATTERN})/logo/?$",
+            ClientLogoViewSet.as_view({"get": "retrieve", "post": "create", "delete": "destroy"}),
+            name="client-logo",
+        ),
         re_path(
             rf"^shoots/(?P<pk>{UUID_PATTERN})/drive-files/?$",
             ShootDriveFilesView.as_view(),

@@ -1,5 +1,6 @@
 """``{% attachment_list owner %}``: the files section of a deliverable, shoot, task or request
-page (staff pages and the portal alike), with upload and delete where the user may."""
+page (staff pages and the portal alike), with upload and delete where the user may;
+``{% client_logo client %}``: the logo card of the client's page."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.urls import reverse
 
 from files.owners import kind_of, may_delete, may_upload, may_view
 from files.selectors import owner_attachments
-from files.sniffing import ALLOWED
+from files.sniffing import ALLOWED, PILLOW_TYPES
 
 register = template.Library()
 #: the newest files a page shows (the API lists them all)
@@ -35,4 +36,19 @@ def attachment_list(context, owner, heading: str = "Files"):
         "limit": settings.MAX_ATTACHMENT_SIZE,
         "csrf_token": context.get("csrf_token"),
         "request": context["request"],
+    }
+
+
+@register.inclusion_tag("files/_client_logo.html", takes_context=True)
+def client_logo(context, client):
+    """The client's logo with upload / replace / remove for whoever may change the client
+    (``client`` read by the clients selector: ``logo_attachment_pk`` annotated)."""
+    return {
+        "client": client,
+        "has_logo": getattr(client, "logo_attachment_pk", None) is not None,
+        "can_change": may_delete(context["request"].user, client),
+        "accept": ",".join(
+            f".{ext}" for ext, a in ALLOWED.items() if a.content_type in PILLOW_TYPES
+        ),
+        "csrf_token": context.get("csrf_token"),
     }

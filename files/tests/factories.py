@@ -80,3 +80,7 @@ def make_attachment(owner, *, actor=None, name="photo.jpg", data=None, note=""):
     """A stored attachment of ``owner`` (a small JPEG by default), through the service."""
     data = jpeg_bytes() if data is None else data
     return attachment_create(actor=actor, owner=owner, upload=upload(name, data), note=note)
+
+
+def gif_bytes(**kw) -> bytes:
+    return image_bytes("GIF", **kw)
