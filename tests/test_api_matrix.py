@@ -16,7 +16,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from deliverables.models import DeliverableStatus
 from deliverables.tests.factories import make_deliverable
-from files.tests.factories import jpeg_bytes, make_attachment, upload
+from files.tests.factories import jpeg_bytes, make_attachment, png_bytes, upload
 from files.thumbnails import generate_thumbnail
 from forms.tests.factories import make_form_submission
 from localbzz.accounts.api_keys import api_key_create
@@ -168,6 +168,10 @@ MATRIX: dict[tuple[str, str], dict] = {
     ("attachment-download", "GET"): OWN_READ,
     ("attachment-preview", "GET"): OWN_READ,
     ("attachment-thumbnail", "GET"): OWN_READ,
+    # a client's logo: whoever sees the client sees it; whoever changes the client changes it
+    ("client-logo", "GET"): OWN_READ,
+    ("client-logo", "POST"): S(201, 201, 403, 404, 401),
+    ("client-logo", "DELETE"): S(204, 204, 403, 404, 401),
     # Google Drive (not connected in tests): the team's folders; a link needs the settings
     ("shoot-drive-files", "GET"): S(200, 200, 403, 404, 401),
     ("deliverable-drive-file", "POST"): S(409, 409, 403, 404, 401),
@@ -250,6 +254,7 @@ def world(admin_user, team_user, client_a, client_b, client_a_user, client_b_use
     api_key = api_key_create(actor=admin_user, name="Matrix")[0]
     attachment = make_attachment(deliverable)
     generate_thumbnail(attachment.pk)
+    logo = make_attachment(client_a, name="logo.png", data=png_bytes())
     users = {
         "admin": admin_user,
         "team": team_user,
@@ -384,6 +389,7 @@ def _body(name: str, method: str, w) -> dict:
             for owner in ("deliverable", "shoot", "task", "portal-request")
         },
         ("deliverable-drive-file", "POST"): {"file_id": "1AbCdEfGhIjKlMnOp"},
+        ("client-logo", "POST"): {"file": upload("logo.png", png_bytes())},
         **{(f"{b}-import", "POST"): {"file": upload("rows.csv", b"id\r\n")} for b in BATCH},
     }
     return bodies.get((name, method), {})
