@@ -191,3 +191,6 @@ class ApiKey(models.Model):
     def is_usable(self, now=None) -> bool:
         now = now or timezone.now()
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+from localbzz.accounts.otp import RecoveryCode, RecoveryCodeDevice, TotpDevice  # noqa: E402, F401

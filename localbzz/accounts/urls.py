@@ -1,8 +1,8 @@
-"""Sign in, sign out, password reset."""
+"""Sign in (password, then the second factor), sign out, password reset, MFA settings."""
 
 from django.urls import path
 
-from . import views
+from . import mfa_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -15,5 +15,9 @@ urlpatterns = [
         views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
+    path("mfa/", mfa_views.settings_page, name="mfa"),
+    path("mfa/verify/", mfa_views.verify, name="mfa_verify"),
+    path("mfa/setup/", mfa_views.setup, name="mfa_setup"),
+    path("confirm/", mfa_views.reauthenticate, name="reauth"),
     path("reset/done/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]
