@@ -8,7 +8,12 @@ import pytest
 from clients.tests.factories import make_client
 from localbzz.accounts.models import Role
 from localbzz.accounts.tests.factories import make_user
+from localbzz.accounts.tests.mfa_helpers import install as install_mfa_test_login
 from localbzz.testing import PASSWORD
+
+# client.force_login(admin) also passes the second factor (force_login(user, verified=False)
+# does not): see localbzz/accounts/tests/mfa_helpers.py
+install_mfa_test_login()
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 # .ci/run sets this for its second stage, the one that runs against PostgreSQL and Redis; the
