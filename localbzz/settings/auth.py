@@ -44,3 +44,16 @@ TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 #: password-reset e-mails per client address and per account, each per hour
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=10)
 PASSWORD_RESET_LIMIT_PER_ACCOUNT = env.int("PASSWORD_RESET_LIMIT_PER_ACCOUNT", default=3)
+
+# --- Two-factor sign-in (localbzz/accounts/mfa.py) -------------------------------------------
+# TOTP for staff: required for admins, optional for team members; the gate sits right after
+# the session's user is known. Sensitive actions ask for the password (or a code) again when
+# the last proof is older than MFA_REAUTH_MINUTES.
+MFA_ISSUER = env.str("MFA_ISSUER", default="LocalBzz")  # noqa: F405
+MFA_REAUTH_MINUTES = env.int("MFA_REAUTH_MINUTES", default=10)  # noqa: F405
+_MFA_MW = "localbzz.accounts.middleware.MfaGateMiddleware"
+if _MFA_MW not in MIDDLEWARE:  # noqa: F405
+    MIDDLEWARE.insert(  # noqa: F405
+        MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+        _MFA_MW,  # noqa: F405
+    )
