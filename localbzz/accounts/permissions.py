@@ -177,6 +177,13 @@ def scope(queryset: QuerySet, user: User | None, action: str = Action.VIEW) -> Q
     return policy_for(queryset.model).scope(queryset, user, action)
 
 
+def sees_every(user: User | None, model: type[Model], action: str = Action.VIEW) -> bool:
+    """Whether ``user``'s scope of ``model`` for ``action`` is every row: the policy handed the
+    queryset back untouched (any narrowing makes a new one, so a doubt answers False)."""
+    everything = model._default_manager.all()
+    return scope(everything, user, action) is everything
+
+
 def allows(user: User | None, action: str, obj_or_model) -> bool:
     model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
     obj = None if isinstance(obj_or_model, type) else obj_or_model

@@ -15,7 +15,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
-from localbzz.accounts.permissions import Action, allows
+from localbzz.accounts.permissions import Action, allows, sees_every
 
 from .errors import PayloadTooLarge
 from .filters import BoundedSearchFilter
@@ -207,9 +207,10 @@ class NestedListViewSet(PolicyViewSet, mixins.ListModelMixin):
     (the child's field that points to the parent).
 
     The parent check is folded into the list query (the children are narrowed to a parent
-    among the visible ones, a subquery): rows back prove the parent visible. Only when no row
-    comes back (or the request fails: a bad filter, a page past the end) is the parent looked
-    up on its own, so a hidden or missing parent is still a 404 first.
+    among the visible ones, a subquery; a plain ``<parent>_id =`` when the user sees every
+    parent): rows back prove the parent visible. Only when no row comes back (or the request
+    fails: a bad filter, a page past the end) is the parent looked up on its own, so a hidden
+    or missing parent is still a 404 first.
     """
 
     parent_model = None
@@ -242,12 +243,11 @@ class NestedListViewSet(PolicyViewSet, mixins.ListModelMixin):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return self.policy_model.objects.none()
+        children = type(self).selector(user=self.request.user)
+        if sees_every(self.request.user, self.parent_model):
+            return children.filter(**{self.parent_field: self.kwargs[self.parent_kwarg]})
         parents = self.visible_parents().values("pk")
-        return (
-            type(self)
-            .selector(user=self.request.user)
-            .filter(**{f"{self.parent_field}__in": parents})
-        )
+        return children.filter(**{f"{self.parent_field}__in": parents})
 
 
 def nested(viewset: type, parent_model, parent_kwarg: str, parent_field: str) -> type:

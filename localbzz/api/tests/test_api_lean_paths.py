@@ -145,6 +145,32 @@ def test_nested_list_with_rows_runs_one_query(five, client_a, admin_user):
     assert len(ctx) == 1
 
 
+@pytest.mark.parametrize("role", [Role.ADMIN, Role.TEAM, Role.CLIENT])
+def test_nested_list_reads_the_parent_table_only_for_a_narrowed_scope(role, five, client_a):
+    """Staff see every client: the children are narrowed by ``client_id =`` alone (no
+    subquery on clients); a client user's parent check stays inside the query."""
+    user = make_user(role, client=client_a if role == Role.CLIENT else None)
+    with CaptureQueriesContext(connection) as ctx:
+        response = _api(user).get(f"/api/clients/{client_a.pk}/deliverables")
+    assert response.json()["count"] == 5
+    (query,) = ctx.captured_queries
+    assert ('"clients_client"' in query["sql"]) is (role == Role.CLIENT)
+
+
+def test_sees_every_is_true_only_for_an_untouched_scope(client_a, admin_user, team_user):
+    from clients.models import Client
+    from localbzz.accounts.permissions import Action, sees_every
+    from localbzz.events.models import Notification
+
+    client_user = make_user(Role.CLIENT, client=client_a)
+    assert sees_every(admin_user, Client)
+    assert sees_every(team_user, Client)
+    assert not sees_every(client_user, Client)
+    assert not sees_every(None, Client)
+    assert not sees_every(team_user, Client, Action.DELETE)  # team may not delete clients
+    assert not sees_every(admin_user, Notification)  # always narrowed to one's own
+
+
 # --- the JWT user cache ---------------------------------------------------------------------
 
 
