@@ -1,9 +1,13 @@
 """Top-level routes: admin, API, staff dashboard, client portal (path form), docs."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
+    # pages without an icon link (Django admin) and browsers that ask anyway
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
     path("admin/", admin.site.urls),
     path("api/", include("localbzz.api.urls")),
     path("accounts/", include("localbzz.accounts.urls")),

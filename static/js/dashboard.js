@@ -12,6 +12,23 @@
     if (box) { e.preventDefault(); box.focus(); }
   });
 
+  // Phone menu (#nav-toggle holds its state): Escape and a tap outside the menu close it.
+  function closeMenu(focusToggle) {
+    var toggle = document.getElementById("nav-toggle");
+    if (!toggle || !toggle.checked) return false;
+    toggle.checked = false;
+    if (focusToggle) toggle.focus();
+    return true;
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && closeMenu(true)) e.preventDefault();
+  });
+  document.addEventListener("click", function (e) {
+    var t = e.target;
+    if (!t.closest || t.closest("#sidebar, .nav-toggle-btn, #nav-toggle, .nav-scrim")) return;
+    closeMenu(false);
+  });
+
   // Forms marked data-confirm ask first, in a <dialog>.
   document.addEventListener("submit", function (e) {
     var form = e.target;
