@@ -90,3 +90,27 @@ CELERY_BEAT_SCHEDULE["ops-flush-usage"] = {
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
 #: backups kept by ``manage.py backup`` (older ones are deleted after a new one succeeds)
 BACKUP_RETENTION = env.int("BACKUP_RETENTION", default=7)
+
+# --- Read replica (localbzz/db_router.py) ----------------------------------------------------
+#: a PostgreSQL streaming replica: safe reads of lists, exports and reports go there
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+#: seconds a caller who wrote keeps reading the primary (longer than the replica's lag)
+REPLICA_STICKY_SECONDS = env.int("REPLICA_STICKY_SECONDS", default=10)
+#: route names (fnmatch patterns; ``!`` excludes) whose GETs may read the replica. Events stay
+#: on the primary: a live page catches up through /api/events right after a push.
+REPLICA_READ_ROUTES = env.list(
+    "REPLICA_READ_ROUTES",
+    default=["api:*-list", "api:*-export", "api:usage", "*:list", "ops:usage", "audit:log",
+             "!api:event-list", "!api:notification-list"],
+)  # fmt: skip
+if DATABASE_REPLICA_URL:
+    _replica = env.db_url_config(DATABASE_REPLICA_URL)
+    for _key in ("OPTIONS", "CONN_MAX_AGE", "CONN_HEALTH_CHECKS"):
+        if _key in DATABASES["default"] and _key not in _replica:
+            _replica[_key] = DATABASES["default"][_key]
+    # the test runner points the alias at the test database instead of creating another
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"] = _replica
+    DATABASE_ROUTERS = ["localbzz.db_router.ReplicaRouter"]
+    if "localbzz.db_router.ReplicaMiddleware" not in MIDDLEWARE:
+        MIDDLEWARE.append("localbzz.db_router.ReplicaMiddleware")
