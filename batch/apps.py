@@ -8,7 +8,7 @@ class BatchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import schedule, scheduler  # noqa: F401 - records the runs of scheduled jobs
+        from . import events, schedule, scheduler  # noqa: F401 - job events; records runs
 
         if settings.SCHEDULER_IN_PROCESS and scheduler.serving_runserver():
             scheduler.start()

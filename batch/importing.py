@@ -63,8 +63,11 @@ class _Row:
 class Importer:
     """One import of ``collection`` by the user of ``request`` (a DRF request)."""
 
-    def __init__(self, collection: Collection, request, *, dry_run: bool):
+    def __init__(self, collection: Collection, request, *, dry_run: bool, progress=None):
         self.collection = collection
+        # called as progress(phase, rows done) after each row: a job's reporter (it may raise
+        # to cancel; the import's transaction is then rolled back)
+        self.progress = progress or (lambda phase, done: None)
         self.user = request.user
         self.view = list_view(collection, request)
         self.serializer_class = self.view.get_serializer_class()
@@ -81,6 +84,7 @@ class Importer:
         for number, raw in enumerate(rows, 1):
             self.report.totals["rows"] += 1
             row = self._validate(number, raw, flat)
+            self.progress("validating", number)
             if row is None:
                 self.report.totals["invalid"] += 1
             else:
@@ -195,7 +199,8 @@ class Importer:
     def _write(self, planned: list[_Row]) -> None:
         totals = self.report.totals
         with transaction.atomic():
-            for row in planned:
+            for done, row in enumerate(planned, 1):
+                self.progress("writing", done)
                 try:
                     with transaction.atomic():
                         totals[self._write_row(row)] += 1

@@ -9,6 +9,7 @@ from clients import planner
 
 from . import housekeeping as housekeeping_module
 from . import reminders
+from .batch_jobs import run_import_job
 
 
 @shared_task(ignore_result=True)
@@ -37,3 +38,9 @@ def plan_next_month() -> dict:
 def housekeeping() -> dict:
     """Expired sessions and tokens, old lockout records."""
     return housekeeping_module.housekeeping()
+
+
+@shared_task(ignore_result=True, acks_late=False)
+def run_import(job_id: str) -> dict:
+    """Imports the file of a batch job (a large upload), its progress reported as it goes."""
+    return run_import_job(job_id)

@@ -55,3 +55,51 @@ class ReminderSent(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "key", "day"], name="reminder_once_a_day")
         ]
+
+
+class BatchJobStatus(models.TextChoices):
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"  # the file had bad rows (the report says which) or the job broke
+    CANCELLED = "cancelled"
+
+
+class BatchJob(models.Model):
+    """An import of a file too large to answer inline (``BATCH_INLINE_ROWS``): queued to a
+    worker, its progress kept and pushed live (``batch_job.progress``), its report kept."""
+
+    FINISHED = (BatchJobStatus.SUCCEEDED, BatchJobStatus.FAILED, BatchJobStatus.CANCELLED)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    collection = models.CharField(max_length=40)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dry_run = models.BooleanField(default=True)
+    file_name = models.CharField(max_length=255, blank=True)
+    payload = models.BinaryField(editable=False, default=bytes)  # emptied once the job ends
+    host = models.CharField(max_length=255, blank=True)  # of the upload (the serializers' URLs)
+    status = models.CharField(
+        max_length=10, choices=BatchJobStatus.choices, default=BatchJobStatus.QUEUED
+    )
+    phase = models.CharField(max_length=10, blank=True)  # validating | writing
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)  # of the current phase
+    progress = models.PositiveSmallIntegerField(default=0)  # per cent of the whole job
+    cancel_requested = models.BooleanField(default=False)
+    report = models.JSONField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"import of {self.file_name or self.collection} ({self.status}, {self.progress}%)"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in self.FINISHED

@@ -7,9 +7,10 @@ from rest_framework.request import Request
 
 from localbzz.accounts.permissions import is_admin_user, is_staff_user
 
+from .batch_jobs import start_import
 from .collections import COLLECTIONS, Collection
-from .formats import read
-from .importing import Importer, Report
+from .importing import Report
+from .models import BatchJob
 
 
 def may_export(user) -> bool:
@@ -39,7 +40,9 @@ def api_request(request) -> Request:
     return wrapped
 
 
-def import_upload(*, collection: Collection, request, upload, dry_run: bool) -> Report:
-    """Reads ``upload`` and imports it (raises ``formats.FileError`` for an unreadable file)."""
-    header, rows, flat = read(upload, getattr(upload, "name", "") or "")
-    return Importer(collection, api_request(request), dry_run=dry_run).run(header, rows, flat)
+def import_upload(*, collection: Collection, request, upload, dry_run: bool) -> Report | BatchJob:
+    """Reads ``upload`` and imports it: the report, or the queued job of a file over
+    ``BATCH_INLINE_ROWS`` rows (raises ``formats.FileError`` for an unreadable file)."""
+    return start_import(
+        collection=collection, request=api_request(request), upload=upload, dry_run=dry_run
+    )

@@ -10,13 +10,15 @@ import uuid
 
 from django.core.files.storage import default_storage
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from localbzz.accounts.mixins import staff_required
 
+from .api.job_views import visible_jobs
 from .formats import FileError
+from .models import BatchJob, BatchJobStatus
 from .services import collection_or_404, import_upload, may_import
 
 PENDING = "batch_pending"  # session key: {token: {"collection", "key", "name"}}
@@ -36,7 +38,30 @@ def import_page(request, collection: str):
             context.update(_confirm(request, target, request.POST["token"]))
         else:
             context.update(_check(request, target, request.FILES.get("file")))
+        if "job" in context:  # a large file: follow its job on this page
+            return redirect(f"{request.path}?job={context['job'].pk}")
+    elif request.GET.get("job"):
+        context.update(_job_state(request, target, request.GET["job"]))
     return render(request, "batch/import.html", context, status=context.pop("status", 200))
+
+
+def _job_state(request, target, job_id: str) -> dict:
+    """A job of this page: its progress while it runs, then its report (and Confirm after a
+    clean check)."""
+    try:
+        job = visible_jobs(request.user).get(pk=uuid.UUID(job_id), collection=target.name)
+    except (ValueError, BatchJob.DoesNotExist):
+        raise Http404("No such job.") from None
+    context = {"job": job, "file_name": job.file_name, "running": not job.finished}
+    if job.report is not None:
+        context["report"] = job.report
+        context["done"] = job.status == BatchJobStatus.SUCCEEDED and not job.dry_run
+    if job.status == BatchJobStatus.SUCCEEDED and job.dry_run:
+        pending = request.session.get(PENDING, {})
+        context["token"] = next(
+            (t for t, e in pending.items() if e.get("job") == str(job.pk)), None
+        )
+    return context
 
 
 def _check(request, target, upload) -> dict:
@@ -48,10 +73,13 @@ def _check(request, target, upload) -> dict:
         report = import_upload(collection=target, request=request, upload=upload, dry_run=True)
     except FileError as exc:
         return {"problem": str(exc), "status": 400}
-    context = {"report": report.as_dict(), "file_name": name}
-    if report.errors:
-        context["status"] = 400
-        return context
+    if isinstance(report, BatchJob):
+        context = {"job": report}
+    else:
+        context = {"report": report.as_dict(), "file_name": name}
+        if report.errors:
+            context["status"] = 400
+            return context
     upload.seek(0)
     key = default_storage.save(
         f"batch-pending/{uuid.uuid4().hex}.{suffix if suffix in SUFFIXES else 'csv'}", upload
@@ -59,8 +87,11 @@ def _check(request, target, upload) -> dict:
     token = uuid.uuid4().hex
     pending = request.session.get(PENDING, {})
     pending[token] = {"collection": target.name, "key": key, "name": name}
+    if "job" in context:  # Confirm comes once the check's job is done
+        pending[token]["job"] = str(context["job"].pk)
+    else:
+        context["token"] = token
     request.session[PENDING] = pending
-    context["token"] = token
     return context
 
 
@@ -78,6 +109,8 @@ def _confirm(request, target, token: str) -> dict:
         return {"problem": str(exc), "status": 400}
     finally:
         default_storage.delete(entry["key"])
+    if isinstance(report, BatchJob):
+        return {"job": report}
     status = 400 if report.errors else 200
     return {
         "report": report.as_dict(),

@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from ..models import BatchJob
+
 
 class ImportFileSerializer(serializers.Serializer):
     file = serializers.FileField(help_text="CSV (, or ;, BOM or not), a JSON list, or XLSX.")
@@ -35,3 +37,38 @@ class ImportRejectedSerializer(serializers.Serializer):
     dry_run = serializers.BooleanField(required=False)
     totals = ImportTotalsSerializer(required=False)
     errors = ImportErrorSerializer(many=True, required=False)
+
+
+class BatchJobSerializer(serializers.ModelSerializer):
+    """An import running as a job: its state, progress and, once finished, its report."""
+
+    user_id = serializers.UUIDField(read_only=True, allow_null=True)
+    report = ImportReportSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = BatchJob
+        fields = [
+            "id",
+            "collection",
+            "dry_run",
+            "file_name",
+            "user_id",
+            "status",
+            "phase",
+            "progress",
+            "rows_total",
+            "rows_done",
+            "cancel_requested",
+            "report",
+            "error",
+            "created_at",
+            "started_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+
+
+class BatchJobAcceptedSerializer(serializers.Serializer):
+    """A 202: the file is imported by a job (``GET /api/batch-jobs/:id`` follows it)."""
+
+    job = BatchJobSerializer()

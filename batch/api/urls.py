@@ -3,7 +3,10 @@
 from django.urls import re_path
 
 from ..collections import COLLECTIONS
+from .job_views import BatchJobCancelView, BatchJobView
 from .views import ExportView, ImportView
+
+_UUID = "[0-9a-fA-F-]{36}"
 
 
 def _routes():
@@ -21,4 +24,12 @@ def _routes():
             )
 
 
-urlpatterns = list(_routes())
+urlpatterns = [
+    *_routes(),
+    re_path(rf"^batch-jobs/(?P<pk>{_UUID})/?$", BatchJobView.as_view(), name="batch-job-detail"),
+    re_path(
+        rf"^batch-jobs/(?P<pk>{_UUID})/cancel/?$",
+        BatchJobCancelView.as_view(),
+        name="batch-job-cancel",
+    ),
+]

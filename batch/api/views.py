@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import Http404
+from django.urls import reverse
 from drf_spectacular.plumbing import build_array_type, build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -21,8 +22,15 @@ from localbzz.api.errors import PayloadTooLarge, error_body
 from ..collections import Collection
 from ..exporting import export_response
 from ..formats import FORMATS, FileError
+from ..models import BatchJob
 from ..services import import_upload, may_import
-from .serializers import ImportFileSerializer, ImportRejectedSerializer, ImportReportSerializer
+from .serializers import (
+    BatchJobAcceptedSerializer,
+    BatchJobSerializer,
+    ImportFileSerializer,
+    ImportRejectedSerializer,
+    ImportReportSerializer,
+)
 
 
 class BatchPermission(BasePermission):
@@ -94,11 +102,17 @@ class ImportView(BatchView):
         summary="Import a file into the collection",
         request={"multipart/form-data": ImportFileSerializer},
         parameters=[OpenApiParameter("dry_run", bool, description="validate only (default)")],
-        responses={200: ImportReportSerializer, 400: ImportRejectedSerializer},
+        responses={
+            200: ImportReportSerializer,
+            202: BatchJobAcceptedSerializer,
+            400: ImportRejectedSerializer,
+        },
     )
     def post(self, request, *args, **kwargs):
         """Validates every row with the API's serializer and writes them through the
-        services, all or nothing; the report names every bad row (400 when any is bad)."""
+        services, all or nothing; the report names every bad row (400 when any is bad).
+        A file of more than ``BATCH_INLINE_ROWS`` rows is imported by a job: 202 with the
+        job, followed at ``/api/batch-jobs/:id`` (its report is kept there)."""
         dry_run = request.query_params.get("dry_run", "true").lower() not in ("false", "0", "no")
         upload = request.FILES.get("file")
         if upload is None:
@@ -109,6 +123,13 @@ class ImportView(BatchView):
             )
         except FileError as exc:
             raise ValidationError({"file": [str(exc)]}) from exc
+        if isinstance(report, BatchJob):  # a large file: a job imports it
+            location = reverse("api:batch-job-detail", kwargs={"pk": report.pk})
+            return Response(
+                {"job": BatchJobSerializer(report).data},
+                status=status.HTTP_202_ACCEPTED,
+                headers={"Location": location},
+            )
         body = report.as_dict()
         if report.errors:
             message = f"{report.totals['invalid']} invalid rows; nothing was written."
