@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from batch.models import BatchJob
 from deliverables.models import DeliverableStatus
 from deliverables.tests.factories import make_deliverable
 from files.tests.factories import jpeg_bytes, make_attachment, png_bytes, upload
@@ -183,6 +184,9 @@ MATRIX: dict[tuple[str, str], dict] = {
         for b in BATCH
         if b != "portal-request"
     },
+    # an import job (admin's): its owner and admins follow and cancel it
+    ("batch-job-detail", "GET"): ADMIN_OBJ,
+    ("batch-job-cancel", "POST"): ADMIN_OBJ,
 }
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
@@ -254,6 +258,7 @@ def world(admin_user, team_user, client_a, client_b, client_a_user, client_b_use
     api_key = api_key_create(actor=admin_user, name="Matrix")[0]
     attachment = make_attachment(deliverable)
     generate_thumbnail(attachment.pk)
+    batch_job = BatchJob.objects.create(collection="deliverables", user=admin_user)
     logo = make_attachment(client_a, name="logo.png", data=png_bytes())
     users = {
         "admin": admin_user,
@@ -288,6 +293,7 @@ def _kwargs(name: str, w) -> dict:
         "webhook-delivery": uuid.uuid4(),
         "client-portal": w.client_a.pk,
         "attachment": w.attachment.pk,
+        "batch-job": w.batch_job.pk,
     }
     pattern = next(str(p.pattern) for p in _flat_patterns() if getattr(p, "name", None) == name)
     kwargs = {}
