@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from deliverables.models import DeliverableStatus
-from deliverables.selectors import deliverable_list
+from deliverables.selectors import deliverable_list, with_pictures
 from forms.models import ApprovalStatus
 from forms.selectors import form_submission_list
 from localbzz.accounts.mixins import staff_required
@@ -51,6 +51,12 @@ def home_context(request) -> dict:
             "status_changed_at"
         ),
         "my_tasks": my_tasks.assigned_to(user.team_member_id).open().order_by("due_date", "name"),
+        # the client's comment reaches whoever makes the deliverable (its assignee)
+        "my_changes": with_pictures(
+            deliverables.changes_requested().filter(assignee_id=user.team_member_id)
+            if user.team_member_id
+            else deliverables.changes_requested()
+        ).order_by("due_date"),
         "new_requests": portal_request_list(user=user)
         .filter(status=RequestStatus.NEW)
         .select_related("client"),
@@ -59,7 +65,9 @@ def home_context(request) -> dict:
     # One counting query per table rather than one per card.
     counts = {
         **count_each(shoots, {k: rows[k] for k in ("today_shoots", "week_shoots")}),
-        **count_each(deliverables, {k: rows[k] for k in ("overdue", "due_soon", "review")}),
+        **count_each(
+            deliverables, {k: rows[k] for k in ("overdue", "due_soon", "review", "my_changes")}
+        ),
     }
 
     def card(key, title, url, limit=5):
@@ -76,6 +84,13 @@ def home_context(request) -> dict:
                 ("overdue", "Overdue deliverables", "/deliverables/?due=overdue"),
                 ("due_soon", "Due in the next 7 days", "/deliverables/?due=soon"),
                 ("review", "Waiting for client review", "/deliverables/?status=Needs+Review"),
+                (
+                    "my_changes",
+                    "Changes requested on my work",
+                    f"/deliverables/?feedback=changes_requested&assignee_id={user.team_member_id}"
+                    if user.team_member_id
+                    else "/deliverables/?feedback=changes_requested",
+                ),
                 ("my_tasks", "My open tasks", "/tasks/?mine=1&open=1"),
                 ("new_requests", "New portal requests", "/requests/?status=New"),
                 ("pending", "Pending form submissions", "/submissions/?approval_status=Pending"),

@@ -14,6 +14,7 @@ DUE_RULES = {
     "this_month": ("Due this month", "due_this_month"),
 }
 OPEN_LABELS = ("Open or done", "Open", "Done")
+FEEDBACK_RULES = {"changes_requested": ("Changes requested", "changes_requested")}
 
 
 class DeliverableFilterSet(FilterSet):
@@ -28,6 +29,7 @@ class DeliverableFilterSet(FilterSet):
     assignee_id = member_filter("assignee_id", "Assignee")
     due = RuleFilter(label="Due", rules=DUE_RULES, empty_label="Any time")
     open = FlagFilter(label="Open", rules=("open", "done"), labels=OPEN_LABELS)
+    feedback = RuleFilter(label="Client feedback", rules=FEEDBACK_RULES, empty_label="Any")
     shoot_id = django_filters.UUIDFilter(field_name="shoot_id")
     due_date = django_filters.DateFromToRangeFilter()
 

@@ -52,6 +52,16 @@ class DeliverableQuerySet(VisibleQuerySet):
         today = today or timezone.localdate()
         return self.open().filter(due_date__gte=today, due_date__lte=today + timedelta(SOON_DAYS))
 
+    def changes_requested(self):
+        """Sent back by the client (its last review asked for changes), not yet in review again."""
+        last = DeliverableReview.objects.filter(deliverable=models.OuterRef("pk")).order_by(
+            "-created_at"
+        )
+        return self.alias(last_review_decision=models.Subquery(last.values("decision")[:1])).filter(
+            last_review_decision=ReviewDecision.CHANGES_REQUESTED,
+            status__in=(DeliverableStatus.TO_DO, DeliverableStatus.IN_PROGRESS),
+        )
+
     def due_this_month(self, today=None):
         """Due in the current calendar month (the month the content plan counts)."""
         start = (today or timezone.localdate()).replace(day=1)

@@ -123,11 +123,6 @@ def with_pictures(queryset: QuerySet[Deliverable]) -> QuerySet[Deliverable]:
     )
 
 
-def changes_requested_of(queryset: QuerySet[Deliverable]) -> QuerySet[Deliverable]:
-    """The deliverables of ``queryset`` a client sent back for changes, not yet in review."""
-    return with_pictures(queryset).filter(changes_requested=True)
-
-
 def deliverable_reviews(deliverable) -> QuerySet[DeliverableReview]:
     """The client's decisions on a deliverable the caller already may see, newest first, each
     with ``version``: the newest file version uploaded before the decision (the one reviewed)."""
