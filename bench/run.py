@@ -310,10 +310,11 @@ def _server(env: dict, port: int):
     quiet = None if os.environ.get("BENCH_ACCESS_LOG") else subprocess.DEVNULL
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=quiet, stderr=quiet)
     try:
-        url = f"http://127.0.0.1:{port}/api/schema/"
-        for _ in range(100):
+        # /health/live: the schema took more than the 2 s timeout on a loaded machine
+        url = f"http://127.0.0.1:{port}/health/live"
+        for _ in range(300):
             try:
-                urllib.request.urlopen(url, timeout=2)  # noqa: S310
+                urllib.request.urlopen(url, timeout=5)  # noqa: S310
                 break
             except OSError as exc:
                 if getattr(exc, "code", None):  # an HTTP error: the server answers
