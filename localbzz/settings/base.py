@@ -67,9 +67,11 @@ INSTALLED_APPS = [
     "tasks",
     "forms",
     "portal",
+    "comments",
     "files",
     "dashboard",
     "batch",
+    "calendars",
     "demo",
 ]
 
