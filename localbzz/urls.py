@@ -25,6 +25,7 @@ urlpatterns = [
     path("batch/", include("batch.urls")),
     path("jobs/", include("batch.job_urls")),
     path("files/", include("files.urls")),
+    path("", include("calendars.urls")),
     path("", include("dashboard.urls")),
 ]
 
