@@ -39,6 +39,8 @@ urlpatterns = [
     path("", include("forms.api.urls")),
     path("", include("portal.api.urls")),
     path("", include("portal.api.extra_urls")),
+    path("", include("comments.api.urls")),
+    path("", include("calendars.api.urls")),
     path("", include("localbzz.events.api.urls")),
     path("", include("localbzz.audit.api")),
     path("", include("localbzz.audit.privacy_api")),
