@@ -21,8 +21,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KERNEL = "localbzz"
-ENTITY_APPS = frozenset({"clients", "team", "shoots", "deliverables", "tasks", "forms", "portal"})
-TOP_FLOOR = frozenset({"files", "dashboard", "batch", "ops", "demo"})
+ENTITY_APPS = frozenset(
+    {"clients", "team", "shoots", "deliverables", "tasks", "forms", "portal", "comments"}
+)
+TOP_FLOOR = frozenset({"files", "dashboard", "batch", "ops", "demo", "calendars"})
 MAX_LINES = 400
 
 
