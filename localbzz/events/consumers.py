@@ -143,4 +143,6 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             if await _current_groups(self.user_id) != self.joined:
                 await self.close(code=UNAUTHORIZED)
                 return
-        await self.send_json(message["event"])
+        # The envelope comes encoded once by the sender (``fanout.broadcast``).
+        text = message.get("text")
+        await self.send(text_data=text) if text else await self.send_json(message["event"])

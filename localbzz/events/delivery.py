@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -64,17 +64,19 @@ def retry_delay(attempts: int, retry_after: float | None = None) -> float | None
     return delay
 
 
-def webhook_deliver(
-    *, delivery_id, expected_attempts: int | None = None, manual: bool = False
-) -> float | None:
-    """Makes one attempt of a pending delivery; returns the retry delay to queue, if short.
+def _claim(delivery_id, expected_attempts: int | None):
+    """Takes one attempt of a pending delivery: ``(delivery, endpoint, event)`` or None.
 
-    The row is locked with ``skip_locked`` so two workers never send the same attempt;
-    ``expected_attempts`` makes a duplicate job (sweep + retry, broker redelivery) a no-op.
+    A short transaction: the row is locked with ``skip_locked`` (two workers never take the
+    same attempt), ``attempts`` counts the attempt now, so a duplicate job (sweep + retry,
+    broker redelivery) holding the old count is a no-op, and ``next_attempt_at`` moves past
+    the send's timeouts (``WEBHOOK_SWEEP_LEASE``) so the sweep leaves it alone meanwhile; if
+    the worker dies while sending, the lease runs out and the sweep queues it again.
     """
     with transaction.atomic():
         delivery = (
-            WebhookDelivery.objects.select_for_update(skip_locked=True)
+            WebhookDelivery.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("endpoint", "event__actor")
             .filter(pk=delivery_id, status=DeliveryStatus.PENDING)
             .first()
         )
@@ -83,15 +85,54 @@ def webhook_deliver(
         if expected_attempts is not None and delivery.attempts != expected_attempts:
             return None
         # The endpoint row is not locked: deliveries to one endpoint run in parallel.
-        endpoint = WebhookEndpoint.objects.get(pk=delivery.endpoint_id)
+        endpoint = delivery.endpoint
         if not endpoint.is_active:
             delivery.status = DeliveryStatus.ABANDONED
             delivery.last_error = "endpoint disabled"
             delivery.save(update_fields=["status", "last_error", "updated_at"])
             return None
-        event = Event.objects.select_related("actor").get(pk=delivery.event_id)
-        result = send(endpoint.url, endpoint.signing_secrets(), event.envelope())
-        now = timezone.now()
+        delivery.attempts += 1
+        delivery.next_attempt_at = timezone.now() + timedelta(seconds=settings.WEBHOOK_SWEEP_LEASE)
+        delivery.save(update_fields=["attempts", "next_attempt_at", "updated_at"])
+        return delivery, endpoint, delivery.event
+
+
+def _endpoint_health(endpoint: WebhookEndpoint, ok: bool, now) -> None:
+    """Keeps the endpoint's delivery health. A success on a healthy endpoint writes (and
+    locks) the row at most once a second, so parallel deliveries do not queue on it."""
+    endpoints = WebhookEndpoint.objects.filter(pk=endpoint.pk)
+    if ok:
+        endpoints.filter(
+            Q(last_success_at__isnull=True)
+            | Q(last_success_at__lt=now - timedelta(seconds=1))
+            | Q(failing_since__isnull=False)
+            | Q(consecutive_failures__gt=0)
+        ).update(last_success_at=now, failing_since=None, consecutive_failures=0)
+    else:
+        endpoints.update(
+            last_failure_at=now,
+            failing_since=Coalesce("failing_since", Value(now)),
+            consecutive_failures=F("consecutive_failures") + 1,
+        )
+
+
+def webhook_deliver(
+    *, delivery_id, expected_attempts: int | None = None, manual: bool = False
+) -> float | None:
+    """Makes one attempt of a pending delivery; returns the retry delay to queue, if short.
+
+    Three steps, and no transaction or row lock is held during the HTTP request (up to the
+    connect + read timeouts): claim the attempt (``_claim``), send, record the outcome under
+    the row lock again. An outcome arriving after an admin restarted the cycle (redeliver)
+    is logged and changes nothing else.
+    """
+    claimed = _claim(delivery_id, expected_attempts)
+    if claimed is None:
+        return None
+    delivery, endpoint, event = claimed
+    result = send(endpoint.url, endpoint.signing_secrets(), event.envelope())
+    now = timezone.now()
+    with transaction.atomic():
         WebhookAttempt.objects.create(
             delivery=delivery,
             at=now,
@@ -101,22 +142,23 @@ def webhook_deliver(
             error=result.error,
             manual=manual,
         )
-        delivery.attempts += 1
+        current = (
+            WebhookDelivery.objects.select_for_update()
+            .filter(pk=delivery.pk, status=DeliveryStatus.PENDING, attempts=delivery.attempts)
+            .first()
+        )
+        if current is None:
+            return None
+        delivery = current
         delivery.last_status_code = result.status_code
         delivery.last_error = result.error
         delay = None
-        endpoints = WebhookEndpoint.objects.filter(pk=endpoint.pk)
+        _endpoint_health(endpoint, result.ok, now)
         if result.ok:
             delivery.status = DeliveryStatus.SUCCEEDED
             delivery.delivered_at = now
             delivery.next_attempt_at = None
-            endpoints.update(last_success_at=now, failing_since=None, consecutive_failures=0)
         else:
-            endpoints.update(
-                last_failure_at=now,
-                failing_since=Coalesce("failing_since", Value(now)),
-                consecutive_failures=F("consecutive_failures") + 1,
-            )
             code = result.status_code
             retryable = code is None or code >= 500 or code in RETRYABLE_STATUS
             delay = retry_delay(delivery.attempts, result.retry_after) if retryable else None

@@ -1,21 +1,29 @@
-"""After-commit fan-out of an event: notifications, live listeners, webhook jobs.
+"""After-commit fan-out of an event: live listeners first, then notifications and webhook jobs.
 
 ``dispatch_event`` runs after commit (``EventsConfig.ready()`` connects it to
-``services.dispatch``) and hands ids, never instances, onwards. The pending deliveries were
-written with the event, in the emitting transaction (``services.create_deliveries``).
+``services.dispatch``): it broadcasts the event to the live groups from the committing
+process, through a channel-layer connection kept open per process, and queues the rest
+(``complete_dispatch``: notifications, delivery jobs, ``broadcast_at``) as one job, by id.
+The pending deliveries were written with the event, in the emitting transaction
+(``services.create_deliveries``); the sweep re-dispatches an event whose ``broadcast_at``
+stayed empty, so a lost job or a layer outage delays the rest but loses nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import os
 import threading
 
 from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
+from channels.layers import InMemoryChannelLayer, get_channel_layer
+from django.conf import settings
 from django.utils import timezone
 
 from localbzz.accounts.permissions import policy_for, role_of
+from localbzz.celery import app as celery_app
 
 from .delivery import queue_delivery
 from .models import DeliveryStatus, Event, WebhookDelivery
@@ -24,6 +32,10 @@ from .notifications import notify_for_event
 logger = logging.getLogger(__name__)
 
 STAFF_GROUP = "staff"
+#: the Celery job that completes a dispatch after the broadcast (defined in jobs.py)
+COMPLETE_JOB = "localbzz.events.jobs.complete_dispatch"
+#: seconds a broadcast may take before it counts as failed (the sweep sends it again)
+BROADCAST_TIMEOUT = 5.0
 
 
 def client_group(client_id) -> str:
@@ -70,43 +82,104 @@ def _run_async(coro_fn, *args) -> None:
         raise errors[0]
 
 
+class LayerLoop:
+    """One event loop per process, on a daemon thread, for the channel layer's calls.
+
+    ``async_to_sync`` runs each call in a fresh event loop, and channels-redis keeps its
+    connections per loop: every broadcast connected to Redis again (a TCP and pub/sub
+    set-up per event). This loop lives as long as the process, so the connection does too.
+    A forked child (gunicorn, Celery prefork) starts its own loop on first use.
+    """
+
+    def __init__(self):
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._pid: int | None = None
+        self._lock = threading.Lock()
+
+    def loop(self) -> asyncio.AbstractEventLoop:
+        with self._lock:
+            if self._loop is None or self._pid != os.getpid():
+                loop = asyncio.new_event_loop()
+                name = "channel-layer-loop"
+                threading.Thread(target=loop.run_forever, name=name, daemon=True).start()
+                self._loop, self._pid = loop, os.getpid()
+            return self._loop
+
+    def run(self, coro_fn, *args, timeout: float = BROADCAST_TIMEOUT):
+        future = asyncio.run_coroutine_threadsafe(coro_fn(*args), self.loop())
+        return future.result(timeout)
+
+
+layer_loop = LayerLoop()
+
+
 def broadcast(event: Event) -> None:
-    """Sends the envelope to the live groups that may see it (at most once: a hint)."""
+    """Sends the envelope to the live groups that may see it (at most once: a hint).
+
+    The envelope goes once as JSON text too, so each listener forwards it without encoding
+    it again (``LiveConsumer.event_message``).
+    """
     layer = get_channel_layer()
     if layer is None:
         return
-    message = {"type": "event.message", "event": event.envelope()}
+    envelope = event.envelope()
+    message = {"type": "event.message", "event": envelope, "text": json.dumps(envelope)}
+    groups = groups_for(event)
 
     async def send_all():
-        for group in groups_for(event):
+        for group in groups:
             await layer.group_send(group, message)
 
-    _run_async(send_all)
+    if isinstance(layer, InMemoryChannelLayer):
+        # The in-memory layer's queues belong to the consumers' loop (tests, runserver).
+        _run_async(send_all)
+    else:
+        layer_loop.run(send_all)
 
 
-def dispatch_event(event_id) -> None:
-    """Hands a committed event to its consumers: notifications, live groups, delivery jobs.
+def queue_completion(event_id, broadcast_ok: bool) -> None:
+    """Queues the rest of a dispatch (notifications, delivery jobs), on the events queue."""
+    options = {"queue": settings.EVENTS_QUEUE} if settings.EVENTS_QUEUE else {}
+    celery_app.signature(COMPLETE_JOB, args=(str(event_id), broadcast_ok)).apply_async(**options)
 
-    Notifications come first so a page refreshing on the live message finds them; the live
-    broadcast comes before the delivery jobs because people watch screens and receivers retry.
 
-    Each step is guarded: a broker or channel-layer outage leaves ``broadcast_at`` empty and
-    the sweep dispatches the event again (deliveries and notifications are idempotent).
+def dispatch_event(event) -> None:
+    """Hands a committed event (an ``Event`` or its id) to its consumers.
+
+    The live broadcast comes first and is the only step in the committing request: people
+    watch screens; notifications (the bell refreshes 300 ms after a live message) and
+    delivery jobs follow in ``complete_dispatch``, a job (inline when Celery is eager).
+    A failed broadcast or a lost job leaves ``broadcast_at`` empty and the sweep dispatches
+    the event again (deliveries and notifications are idempotent).
     """
+    if not isinstance(event, Event):
+        event = Event.objects.select_related("actor").filter(pk=event).first()
+        if event is None:
+            return
+    ok = True
+    try:
+        broadcast(event)
+    except Exception:
+        ok = False
+        logger.exception("Could not broadcast event %s", event.pk)
+    try:
+        queue_completion(event.pk, ok)
+    except Exception:
+        logger.exception("Could not queue the dispatch of event %s; the sweep will", event.pk)
+
+
+def complete_dispatch(event_id, broadcast_ok: bool = True) -> None:
+    """After the broadcast: notifications, then the delivery jobs; ``broadcast_at`` is set
+    when every step (the broadcast included) went through."""
     event = Event.objects.select_related("actor").filter(pk=event_id).first()
     if event is None:
         return
-    ok = True
+    ok = broadcast_ok
     try:
         notify_for_event(event)
     except Exception:
         ok = False
         logger.exception("Could not create the notifications of event %s", event_id)
-    try:
-        broadcast(event)
-    except Exception:
-        ok = False
-        logger.exception("Could not broadcast event %s", event_id)
     try:
         pending = WebhookDelivery.objects.filter(
             event=event, status=DeliveryStatus.PENDING

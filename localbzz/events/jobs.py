@@ -38,6 +38,12 @@ def dispatch_event(event_id: str) -> None:
     fanout.dispatch_event(event_id)
 
 
+@shared_task(name=fanout.COMPLETE_JOB, acks_late=True, ignore_result=True)
+def complete_dispatch(event_id: str, broadcast_ok: bool = True) -> None:
+    """Notifications and delivery jobs of an event already broadcast."""
+    fanout.complete_dispatch(event_id, broadcast_ok)
+
+
 @shared_task(ignore_result=True)
 def sweep_events() -> dict:
     """Re-queues due webhook deliveries and events never dispatched (Celery beat)."""

@@ -33,12 +33,13 @@ def connect_dispatcher(func: Callable[[object], None]) -> None:
     _dispatcher = func
 
 
-def dispatch(event_id) -> None:
-    """Fans one committed event out (webhooks, live listeners, notifications)."""
+def dispatch(event) -> None:
+    """Fans one committed event (an ``Event`` or its id) out (live listeners, then
+    notifications and webhooks)."""
     if _dispatcher is None:
-        logger.warning("No event dispatcher connected; the sweep will dispatch %s", event_id)
+        logger.warning("No event dispatcher connected; the sweep will dispatch %s", event)
         return
-    _dispatcher(event_id)
+    _dispatcher(event)
 
 
 def create_deliveries(event: Event) -> list[WebhookDelivery]:
@@ -93,8 +94,9 @@ def emit(
     create_deliveries(event)
     # After commit only: a rolled-back change publishes nothing. robust=True so a broker or
     # channel-layer outage never turns a committed change into an error for the user; the
-    # sweep re-dispatches events whose broadcast_at stayed empty.
-    transaction.on_commit(lambda: dispatch(event.pk), robust=True)
+    # sweep re-dispatches events whose broadcast_at stayed empty. The instance goes along, so
+    # the broadcast reads nothing back.
+    transaction.on_commit(lambda: dispatch(event), robust=True)
     return event
 
 

@@ -8,9 +8,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class Receiver:
-    """Records every POST; answers ``fail_status`` to the first ``fail_times`` requests."""
+    """Records every POST; answers ``fail_status`` to the first ``fail_times`` requests.
+    ``keep_alive``: HTTP/1.1, connections stay open (each record has the sender's ``port``)."""
 
-    def __init__(self):
+    def __init__(self, keep_alive: bool = False):
         self.requests: list[dict] = []
         self.fail_times = 0
         self.fail_status = 500
@@ -21,12 +22,19 @@ class Receiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+
             def do_POST(self):
                 length = int(self.headers.get("content-length", 0))
                 body = self.rfile.read(length)
                 with receiver._lock:
                     receiver.requests.append(
-                        {"headers": dict(self.headers.items()), "body": body, "at": time.time()}
+                        {
+                            "headers": dict(self.headers.items()),
+                            "body": body,
+                            "at": time.time(),
+                            "port": self.client_address[1],
+                        }
                     )
                     failing = receiver.fail_times > 0
                     if failing:
