@@ -61,13 +61,18 @@ class ServiceSerializer(serializers.ModelSerializer):
             if value is None:
                 attrs[target] = None
                 continue
-            obj = model.objects.visible_to(user, Action.VIEW).filter(pk=value).first()
+            obj = self.related_object(model, value, user)
             if obj is None:
                 raise serializers.ValidationError(
                     {field: [f"No {model._meta.verbose_name} with id {value}."]}
                 )
             attrs[target] = obj
         return attrs
+
+    def related_object(self, model, pk, user):
+        """The ``model`` row ``pk`` if ``user`` may see it, else None (a batch import
+        overrides this with the rows it looked up for the whole file at once)."""
+        return model.objects.visible_to(user, Action.VIEW).filter(pk=pk).first()
 
     def service_data(self) -> dict:
         return dict(self.validated_data)
