@@ -77,7 +77,10 @@ def verify(request):
             return redirect(_next(request))
         if getattr(request, "axes_locked_out", False) or _locked_out(request, user):
             return _refuse_locked(request)
-        form.add_error("code", "That code is not right (or was already used). Try the next one.")
+        form.add_error(
+            "code",
+            "That code is not right (or was already used). Wait a few seconds between tries.",
+        )
     return render(request, "accounts/mfa_verify.html", {"form": form, "next": _next(request, "")})
 
 

@@ -18,6 +18,7 @@ from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.utils import get_md5_hash_password
 
+from localbzz.accounts import mfa
 from localbzz.accounts.lockout import retry_after
 from localbzz.audit.trail import record
 
@@ -31,13 +32,45 @@ class SignInLockedOut(exceptions.Throttled):
     default_detail = LOCKED_OUT
 
 
+OTP_REQUIRED = (
+    "This account signs in with a second factor: send the 6-digit code from the "
+    "authenticator app (or a recovery code) in the `otp` field."
+)
+OTP_ENROL = (
+    "Admins sign in with a second factor: set up an authenticator app on the dashboard "
+    "(/accounts/mfa/setup/) first, then send its code in the `otp` field."
+)
+OTP_WRONG = "The code in `otp` is not right or was already used."
+
+
 class TokenObtainPairSerializer(jwt_serializers.TokenObtainPairSerializer):
-    """``{email, password}`` → ``{access, refresh}``; 429 while the account is locked out."""
+    """``{email, password, otp?}`` → ``{access, refresh}``; 429 while the account is locked
+    out. Staff with an authenticator app (every admin must have one) also send ``otp``."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # An e-mail, as every sign-in takes: anything else is a 400, never a lookup.
         self.fields[self.username_field] = serializers.EmailField(max_length=254, write_only=True)
+        self.fields["otp"] = serializers.CharField(
+            max_length=32, required=False, write_only=True, allow_blank=True
+        )
+
+    def _second_factor(self, attrs) -> None:
+        """Raises 401 (with ``details.otp``) unless the user needs no code or sent a right one."""
+        user = self.user
+        enrolled = mfa.is_enrolled(user)
+        if not mfa.mfa_required(user, enrolled):
+            return
+        if not enrolled:
+            raise exceptions.AuthenticationFailed({"detail": OTP_ENROL, "otp": [OTP_ENROL]})
+        code = (attrs.get("otp") or "").strip()
+        if not code:
+            raise exceptions.AuthenticationFailed({"detail": OTP_REQUIRED, "otp": [OTP_REQUIRED]})
+        request = self.context["request"]
+        if mfa.verify(request, user, code) is None:
+            if getattr(request, "axes_locked_out", False):
+                raise SignInLockedOut(wait=retry_after(request, user.email))
+            raise exceptions.AuthenticationFailed({"detail": OTP_WRONG, "otp": [OTP_WRONG]})
 
     def validate(self, attrs):
         try:
@@ -48,6 +81,7 @@ class TokenObtainPairSerializer(jwt_serializers.TokenObtainPairSerializer):
                 login = attrs.get(self.username_field)
                 raise SignInLockedOut(wait=retry_after(request, login)) from None
             raise
+        self._second_factor(attrs)
         record(
             "auth.token_issued",
             actor=self.user,

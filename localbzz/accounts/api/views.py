@@ -21,7 +21,7 @@ from .serializers import LogoutSerializer, MeSerializer, TokenPairSerializer, Us
 
 
 class TokenView(BodyLimitMixin, TokenObtainPairView):
-    """``{email, password}`` → ``{access, refresh}``."""
+    """``{email, password, otp?}`` → ``{access, refresh}``."""
 
     throttle_classes = (ScopedRateThrottle,)
     throttle_scope = "auth"
@@ -31,8 +31,10 @@ class TokenView(BodyLimitMixin, TokenObtainPairView):
         auth=[],
         description=(
             "400: the body is not an e-mail and a password. 401: wrong e-mail or password, or "
-            "an inactive account. 429 (with `Retry-After`): too many failed sign-ins for this "
-            "account from this address (counted per account and address on every sign-in "
+            "an inactive account; or the account signs in with a second factor and `otp` is "
+            "missing or wrong (`error.details.otp` says which; admins must have one, team "
+            "members who set one up too). 429 (with `Retry-After`): too many failed sign-ins "
+            "for this account from this address (counted per account and address on every sign-in "
             "surface), or too many requests from this address."
         ),
     )

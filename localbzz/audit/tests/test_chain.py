@@ -10,6 +10,7 @@ from clients.models import ClientStatus
 from clients.services import client_set_status
 from clients.tests.factories import make_client
 from localbzz.accounts.api_keys import api_key_create
+from localbzz.accounts.tests.mfa_helpers import current_code, enrol
 from localbzz.audit.models import AuditEntry
 from localbzz.audit.trail import record, verify
 from localbzz.testing import fresh_ip
@@ -89,10 +90,12 @@ def test_service_changes_are_entries_with_before_after_and_request(client, admin
 
 
 def test_sign_ins_tokens_and_sign_outs_are_recorded(client, admin_user, password):
+    device = enrol(admin_user)
     api = APIClient(REMOTE_ADDR=fresh_ip())
     bad = api.post("/api/auth/token", {"email": admin_user.email, "password": "nope"})
     assert bad.status_code == 401
-    pair = api.post("/api/auth/token", {"email": admin_user.email, "password": password}).json()
+    body = {"email": admin_user.email, "password": password, "otp": current_code(device)}
+    pair = api.post("/api/auth/token", body).json()
     api.post("/api/auth/token/refresh", {"refresh": pair["refresh"]})
     api.post("/api/auth/logout", {"refresh": pair["refresh"]})
     client.post("/accounts/login/", {"username": admin_user.email, "password": password})
