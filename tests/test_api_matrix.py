@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from batch.models import BatchJob
+from calendars.services import calendar_feed_create
 from deliverables.models import DeliverableStatus
 from deliverables.tests.factories import make_deliverable
 from files.tests.factories import jpeg_bytes, make_attachment, png_bytes, upload
@@ -173,6 +174,17 @@ MATRIX: dict[tuple[str, str], dict] = {
     ("client-logo", "GET"): OWN_READ,
     ("client-logo", "POST"): S(201, 201, 403, 404, 401),
     ("client-logo", "DELETE"): S(204, 204, 403, 404, 401),
+    # comments (two channels): whoever sees the owner reads and writes; a client its own
+    **{(f"{o}-comments", "GET"): OWN_READ for o in ("deliverable", "shoot", "portal-request")},
+    **{
+        (f"{o}-comments", "POST"): S(201, 201, 201, 404, 401)
+        for o in ("deliverable", "shoot", "portal-request")
+    },
+    # calendar feeds: each person its own (the matrix's feed is the team member's)
+    ("calendar-feed-list", "GET"): ALL_READ,
+    ("calendar-feed-list", "POST"): S(201, 201, 201, 400, 401),  # a client feed of client A
+    ("calendar-feed-detail", "DELETE"): S(404, 204, 404, 404, 401),
+    ("calendar-feed-rotate", "POST"): S(404, 200, 404, 404, 401),
     # Google Drive (not connected in tests): the team's folders; a link needs the settings
     ("shoot-drive-files", "GET"): S(200, 200, 403, 404, 401),
     ("deliverable-drive-file", "POST"): S(409, 409, 403, 404, 401),
@@ -258,6 +270,7 @@ def world(admin_user, team_user, client_a, client_b, client_a_user, client_b_use
     api_key = api_key_create(actor=admin_user, name="Matrix")[0]
     attachment = make_attachment(deliverable)
     generate_thumbnail(attachment.pk)
+    feed = calendar_feed_create(actor=team_user, scope="me")[0]
     batch_job = BatchJob.objects.create(collection="deliverables", user=admin_user)
     logo = make_attachment(client_a, name="logo.png", data=png_bytes())
     users = {
@@ -293,6 +306,7 @@ def _kwargs(name: str, w) -> dict:
         "webhook-delivery": uuid.uuid4(),
         "client-portal": w.client_a.pk,
         "attachment": w.attachment.pk,
+        "calendar-feed": w.feed.pk,
         "batch-job": w.batch_job.pk,
     }
     pattern = next(str(p.pattern) for p in _flat_patterns() if getattr(p, "name", None) == name)
@@ -395,6 +409,11 @@ def _body(name: str, method: str, w) -> dict:
             for owner in ("deliverable", "shoot", "task", "portal-request")
         },
         ("deliverable-drive-file", "POST"): {"file_id": "1AbCdEfGhIjKlMnOp"},
+        **{
+            (f"{o}-comments", "POST"): {"body": "Looks great", "visibility": "client"}
+            for o in ("deliverable", "shoot", "portal-request")
+        },
+        ("calendar-feed-list", "POST"): {"scope": "client", "client_id": a},
         ("client-logo", "POST"): {"file": upload("logo.png", png_bytes())},
         **{(f"{b}-import", "POST"): {"file": upload("rows.csv", b"id\r\n")} for b in BATCH},
     }
