@@ -22,6 +22,7 @@ NAV = [
     ("Submissions", "forms:list", "/submissions/"),
     ("Requests", "requests:list", "/requests/"),
     ("Team", "team:list", "/team/"),
+    ("Account", "calendars:account", "/account/"),
 ]
 
 
