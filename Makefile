@@ -6,17 +6,19 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-services lint format check bench clean venv venv-dev
+.PHONY: run test test-services lint format check bench loadtest lock clean venv venv-dev
 
+# requirements*.txt are locks with hashes (`make lock` writes them from requirements*.in):
+# pip checks every file it installs against them
 $(BIN)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 # tests and tools on top of what production runs
 $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
 
 venv: $(BIN)/.installed
@@ -52,6 +54,15 @@ check: venv-dev ## deploy checks and migrations
 
 bench: venv-dev ## benchmarks (PostgreSQL, production server); prints figures
 	$(PY) bench/run.py
+
+loadtest: venv-dev ## locust mix against gunicorn (LOADTEST_USERS, LOADTEST_SECONDS); prints req/s, p50, p99
+	$(PY) ops/loadtest/run.py
+
+LOCK := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+lock: venv-dev ## resolve requirements*.in into the hash-pinned requirements*.txt (keeps current pins)
+	$(LOCK) --output-file requirements.txt requirements.in
+	$(LOCK) --output-file requirements-dev.txt requirements-dev.in
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
