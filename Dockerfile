@@ -20,7 +20,8 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY requirements.txt .
-RUN pip install -r requirements.txt
+# requirements.txt is a lock with hashes (`make lock`): every file pip fetches is checked
+RUN pip install --require-hashes -r requirements.txt
 
 COPY --chown=app:app . .
 
