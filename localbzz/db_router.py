@@ -9,7 +9,9 @@ Who reads from the replica is decided per request by :class:`ReplicaMiddleware`:
   has not written in the last ``REPLICA_STICKY_SECONDS`` (read your own writes across
   requests: a replica lags its primary), and
 - only until the request writes: after the first write, and inside any transaction on the
-  primary, every read goes to the primary (read your own writes within a request).
+  primary, every read goes to the primary (read your own writes within a request). The
+  bookkeeping of a request (``REPLICA_BOOKKEEPING_MODELS``: an API key's last use, a session)
+  does not count as a write.
 
 Celery tasks, management commands and the shell read from the primary unless they ask for
 the replica with ``with replica_reads():``. Without a replica every alias is ``default``.
@@ -71,7 +73,7 @@ class ReplicaRouter:
 
     def db_for_write(self, model, **hints):
         state = _state.get()
-        if state is not None:
+        if state is not None and model._meta.label not in settings.REPLICA_BOOKKEEPING_MODELS:
             state["wrote"] = True
         return PRIMARY
 

@@ -36,7 +36,13 @@ def with_replica(monkeypatch):
 
 
 class Client:
-    pass
+    class _meta:
+        label = "clients.Client"
+
+
+class ApiKey:
+    class _meta:
+        label = "accounts.ApiKey"
 
 
 def test_reads_go_to_the_primary_unless_asked(with_replica):
@@ -54,6 +60,13 @@ def test_a_write_sends_the_rest_of_the_request_to_the_primary(with_replica):
         assert router.db_for_write(Client) == PRIMARY
         assert router.db_for_read(Client) == PRIMARY  # read your own write
     with replica_reads():  # a new request starts on the replica again
+        assert router.db_for_read(Client) == REPLICA
+
+
+def test_bookkeeping_writes_keep_the_replica(with_replica):
+    router = ReplicaRouter()
+    with replica_reads():
+        router.db_for_write(ApiKey)  # an API key's last use, written by authentication
         assert router.db_for_read(Client) == REPLICA
 
 
