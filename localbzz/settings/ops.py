@@ -103,6 +103,12 @@ REPLICA_READ_ROUTES = env.list(
     default=["api:*-list", "api:*-export", "api:usage", "*:list", "ops:usage", "audit:log",
              "!api:event-list", "!api:notification-list"],
 )  # fmt: skip
+#: models whose writes do not send the rest of a request to the primary (a request's own
+#: bookkeeping: an API key's last use and its daily audit line, a session)
+REPLICA_BOOKKEEPING_MODELS = env.list(
+    "REPLICA_BOOKKEEPING_MODELS",
+    default=["accounts.ApiKey", "audit.AuditEntry", "sessions.Session"],
+)
 if DATABASE_REPLICA_URL:
     _replica = env.db_url_config(DATABASE_REPLICA_URL)
     for _key in ("OPTIONS", "CONN_MAX_AGE", "CONN_HEALTH_CHECKS"):
