@@ -38,11 +38,21 @@ class ShootForm(forms.Form):
         label="Drive folder link", required=False, assume_scheme="https"
     )
     notes = textarea_of(Shoot, "notes", label="Notes", required=False)
+    #: shown (as a checkbox) only after a save was refused for a double-booking
+    allow_overlap = forms.BooleanField(
+        label="Book anyway: I know about the overlap", required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["client"].queryset = client_list(user=user).only("id", "name")
+        self.overlap: list[str] = []
         use_fast_selects(self)
+
+    def offer_overlap(self, conflicts: list[str]) -> None:
+        """Shows the double-booking warning and the box that books anyway."""
+        self.overlap = conflicts
+        self.fields["allow_overlap"].widget = forms.CheckboxInput()
 
     def clean_shoot_start(self):
         value = self.cleaned_data["shoot_start"]

@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from localbzz.accounts.permissions import VisibleQuerySet
@@ -58,6 +58,31 @@ class ShootQuerySet(VisibleQuerySet):
     def planned(self):
         """Scheduled or postponed (neither done nor cancelled)."""
         return self.filter(status__in=[ShootStatus.SCHEDULED, ShootStatus.POSTPONED])
+
+    def overlapping(self, start, end):
+        """Shoots, other than cancelled ones, that share some time with ``start``..``end``."""
+        return self.exclude(status=ShootStatus.CANCELLED).filter(
+            shoot_start__lt=end, shoot_end__gt=start
+        )
+
+    def with_crew_conflict(self, member=None):
+        """Annotates ``crew_conflict``: someone of the crew (or ``member`` alone) is also on
+        another shoot at an overlapping time (the double-booking rule, one query)."""
+        elsewhere = (
+            ShootAssignment.objects.filter(
+                team_member_id=OuterRef("team_member_id"),
+                shoot__shoot_start__lt=OuterRef("shoot__shoot_end"),
+                shoot__shoot_end__gt=OuterRef("shoot__shoot_start"),
+            )
+            .exclude(shoot_id=OuterRef("shoot_id"))
+            .exclude(shoot__status=ShootStatus.CANCELLED)
+        )
+        crew = ShootAssignment.objects.filter(shoot_id=OuterRef("pk")).exclude(
+            shoot__status=ShootStatus.CANCELLED
+        )
+        if member is not None:
+            crew = crew.filter(team_member=member)
+        return self.annotate(crew_conflict=Exists(crew.filter(Exists(elsewhere))))
 
 
 class Shoot(BaseModel):

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from localbzz.accounts.permissions import Action, allows
 from localbzz.events.services import emit
@@ -19,9 +20,44 @@ from localbzz.services import (
 from team.models import RoleName, TeamMember
 
 from .models import Shoot, ShootAssignment, ShootStatus
+from .selectors import crew_conflicts
 
 #: (team member, role on the shoot) pairs
 Crew = Iterable[tuple[TeamMember, str]]
+#: a change of these (or of the crew) asks the double-booking question again
+TIMING_FIELDS = {"shoot_start", "duration", "status"}
+
+
+class CrewOverlap(ValidationError):
+    """Someone of the crew is booked on another shoot at the same time (the API's 409)."""
+
+    def __init__(self, conflicts: list[ShootAssignment]):
+        self.conflicts = conflicts
+        super().__init__([describe_conflict(a) for a in conflicts], code="crew_overlap")
+
+
+def describe_conflict(row: ShootAssignment) -> str:
+    """“Maya Lens is already on “Spring menu” for Acme Bakery, Tue 3 Dec 10:00–12:00.”"""
+    start = timezone.localtime(row.shoot.shoot_start)
+    end = timezone.localtime(row.shoot.shoot_end)
+    return (
+        f"{row.team_member.name} is already on “{row.shoot.title or 'Shoot'}” for "
+        f"{row.shoot.client.name}, {start:%a %-d %b %H:%M}–{end:%H:%M}."
+    )
+
+
+def _require_no_overlap(shoot: Shoot) -> None:
+    """Refuses a crew member on two shoots at once (CrewOverlap) unless the caller allowed it."""
+    if shoot.status == ShootStatus.CANCELLED:
+        return
+    members = list(
+        ShootAssignment.objects.filter(shoot=shoot).values_list("team_member_id", flat=True)
+    )
+    conflicts = crew_conflicts(
+        start=shoot.shoot_start, end=shoot.shoot_end, member_ids=members, exclude=shoot.pk
+    )
+    if conflicts:
+        raise CrewOverlap(conflicts)
 
 
 def _set_crew(shoot: Shoot, crew: Crew) -> None:
@@ -42,18 +78,24 @@ def _set_crew(shoot: Shoot, crew: Crew) -> None:
 
 
 @transaction.atomic
-def shoot_create(*, actor=None, crew: Crew = (), **data) -> Shoot:
-    """Schedules a shoot for a client with its crew."""
+def shoot_create(*, actor=None, crew: Crew = (), allow_overlap: bool = False, **data) -> Shoot:
+    """Schedules a shoot for a client with its crew; a crew member booked elsewhere at the
+    same time is refused (CrewOverlap) unless ``allow_overlap``."""
     shoot = Shoot(**data)
     validate_and_save(shoot)
     _set_crew(shoot, crew)
+    if not allow_overlap:
+        _require_no_overlap(shoot)  # raising rolls the whole creation back
     emit("shoot.created", shoot, actor=actor)
     return shoot
 
 
 @transaction.atomic
-def shoot_update(*, shoot: Shoot, actor=None, crew: Crew | None = None, **data) -> Shoot:
-    """Updates a shoot; ``crew`` replaces the crew when given."""
+def shoot_update(
+    *, shoot: Shoot, actor=None, crew: Crew | None = None, allow_overlap: bool = False, **data
+) -> Shoot:
+    """Updates a shoot; ``crew`` replaces the crew when given. A new time, status or crew
+    that double-books someone is refused (CrewOverlap) unless ``allow_overlap``."""
     changes = apply_changes(shoot, data)
     if changes:
         validate_and_save(shoot)
@@ -63,6 +105,8 @@ def shoot_update(*, shoot: Shoot, actor=None, crew: Crew | None = None, **data) 
         after = sorted((str(m.pk), r) for m, r in crew)
         if before != after:
             changes["crew"] = {"from": before, "to": after}
+    if not allow_overlap and (TIMING_FIELDS | {"crew"}) & changes.keys():
+        _require_no_overlap(shoot)
     emit_update("shoot", shoot, changes, actor=actor)
     return shoot
 

@@ -64,6 +64,7 @@ def shoot_calendar(request):
         .select_related("client")
         .between_days(start, end)
         .only("id", "shoot_start", "status", "client__name")
+        .with_crew_conflict()
         .order_by("shoot_start")
     )
     by_day: dict = {}
@@ -121,6 +122,15 @@ def shoot_detail(request, pk):
     )
 
 
+def _book(*, shoot_form, service, **kwargs):
+    """The service call; a double-booking warns on the form and offers "book anyway"."""
+    try:
+        return service(**kwargs)
+    except services.CrewOverlap as exc:
+        shoot_form.offer_overlap(exc.messages)
+        return None
+
+
 def _edit(request, shoot=None):
     creating = shoot is None
     if request.method == "POST":
@@ -153,12 +163,14 @@ def _edit(request, shoot=None):
     if request.method == "POST" and form.is_valid() and crew_formset.is_valid():
         data = form.service_data()
         crew = crew_formset.crew()
-        if creating:
-            saved = call_service(form, services.shoot_create, actor=request.user, crew=crew, **data)
-        else:
-            saved = call_service(
-                form, services.shoot_update, shoot=shoot, actor=request.user, crew=crew, **data
-            )
+        target = (
+            {"service": services.shoot_create}
+            if creating
+            else {"service": services.shoot_update, "shoot": shoot}
+        )
+        saved = call_service(
+            form, _book, shoot_form=form, actor=request.user, crew=crew, **target, **data
+        )
         if saved is not None:
             messages.success(request, "Shoot saved.")
             return redirect("shoots:detail", pk=saved.pk)

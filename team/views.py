@@ -28,6 +28,7 @@ def team_detail(request, pk):
         .filter(assignments__team_member=member)
         .upcoming()
         .exclude(status=ShootStatus.CANCELLED)
+        .with_crew_conflict(member)
     )
     tasks = (
         task_list(user=request.user)

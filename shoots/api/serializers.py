@@ -28,6 +28,15 @@ class ShootSerializer(ServiceSerializer):
     team = ShootAssignmentSerializer(source="assignments", many=True, required=False)
     #: how many files the staff attached (client users see none of them, nor the count)
     attachments_count = serializers.IntegerField(read_only=True)
+    allow_overlap = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        default=False,
+        help_text=(
+            "Book the crew even when one of them is on another shoot at an overlapping time. "
+            "Without it such a write answers 409 with the conflicts in `details.conflicts`."
+        ),
+    )
     staff_only_read_fields = ("attachments_count",)
 
     related_ids = {"client_id": (Client, "client")}  # noqa: RUF012
@@ -50,6 +59,7 @@ class ShootSerializer(ServiceSerializer):
             "created_at",
             "updated_at",
             "attachments_count",
+            "allow_overlap",
         ]
         read_only_fields = ["id", "shoot_end", "created_at", "updated_at"]
 
