@@ -131,12 +131,18 @@ def status_chart(user, weeks: int = 8) -> dict:
         week = week.date() if hasattr(week, "date") else week
         if week in table:
             table[week][row["status"]] += row["n"]
-    top = max([sum(v.values()) for v in table.values()] + [1])
-    width, height, pad, bar = 560, 180, 24, 44
-    gap = (width - pad * 2) / weeks
+    highest = max([sum(v.values()) for v in table.values()] + [1])
+    tick = nice_step(highest)
+    top = tick * -(-highest // tick)  # the axis ends on the first tick at or above the tallest bar
+    width, height, pad, left, bar = 560, 200, 24, 40, 44
+    gap = (width - left - pad) / weeks
+    ticks = [
+        {"value": v, "y": round(height - pad - (height - pad * 2) * v / top, 1)}
+        for v in range(0, top + 1, tick)
+    ]
     bars = []
     for i, start in enumerate(starts):
-        x = pad + i * gap + (gap - bar) / 2
+        x = left + i * gap + (gap - bar) / 2
         y = height - pad
         segments = []
         for status in DeliverableStatus.values:
@@ -157,6 +163,8 @@ def status_chart(user, weeks: int = 8) -> dict:
         bars.append(
             {
                 "x": round(x, 1),
+                "mid": round(x + bar / 2, 1),
+                "top": round(y, 1),
                 "w": bar,
                 "label": start.strftime("%d %b"),
                 "segments": segments,
@@ -170,8 +178,17 @@ def status_chart(user, weeks: int = 8) -> dict:
         "width": width,
         "height": height,
         "base": height - pad,
+        "left": left,
         "top": top,
+        "ticks": ticks,
     }
+
+
+def nice_step(highest: int, lines: int = 4) -> int:
+    """An axis step of 1, 2 or 5 times a power of ten giving about ``lines`` gridlines."""
+    raw = max(highest / lines, 1)
+    power = 10 ** (len(str(int(raw))) - 1)
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
 @staff_required

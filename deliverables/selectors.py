@@ -77,9 +77,27 @@ def plan_progress(*, user, client, today=None) -> list[dict]:
                 "target": target,
                 "percent": percent,
                 "step": 5 * round(percent / 5),
+                **plan_bar(done, target),
             }
         )
     return rows
+
+
+def plan_bar(done: int, target: int) -> dict:
+    """How a plan meter draws ``done`` against ``target`` so that 19 of 6 never looks like 6 of
+    6: the bar's scale is the larger of the two; the part up to the target is filled, the part
+    beyond it is drawn as over plan, and a tick marks the target. Widths are percents of the bar.
+    ``state`` is ``under``, ``met`` or ``over``; ``over`` / ``short`` count the difference."""
+    scale = max(done, target, 1)
+    state = "over" if done > target else ("met" if done == target else "under")
+    return {
+        "state": state,
+        "over": max(done - target, 0),
+        "short": max(target - done, 0),
+        "fill_pct": round(100 * min(done, target) / scale, 1),
+        "over_pct": round(100 * max(done - target, 0) / scale, 1),
+        "target_pct": round(100 * target / scale, 1),
+    }
 
 
 def month_start(today=None):

@@ -200,3 +200,59 @@ def test_feedback_filter_in_the_api(team_user, client_a, client_a_user):
     rows = body["results"] if isinstance(body, dict) else body
     assert [r["title"] for r in rows] == ["Sent back"]
     assert api.get("/api/deliverables?feedback=nonsense").status_code == 400
+
+
+# --- 8. plan bars and the home chart ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("done", "target", "state", "fill", "over"),
+    [(19, 6, "over", 31.6, 68.4), (6, 6, "met", 100.0, 0.0), (3, 6, "under", 50.0, 0.0)],
+)
+def test_plan_bar_draws_over_and_under_plan_apart(done, target, state, fill, over):
+    from deliverables.selectors import plan_bar
+
+    bar = plan_bar(done, target)
+    assert (bar["state"], bar["fill_pct"], bar["over_pct"]) == (state, fill, over)
+    assert bar["over"] == max(done - target, 0)
+    assert bar["short"] == max(target - done, 0)
+
+
+def test_client_page_and_portal_say_how_far_over_plan(
+    team, client, client_a, client_a_user, settings
+):
+    from django.test import Client
+    from django.utils import timezone
+
+    client_a.default_reels = 2
+    client_a.save()
+    today = timezone.localdate()
+    for _ in range(5):
+        make_deliverable(client_a, deliverable_type="Reel", due_date=today.replace(day=1))
+    html = team.get(f"/clients/{client_a.pk}/").content.decode()
+    assert 'data-plan-state="over"' in html
+    assert "+3 over" in html
+    assert "Reels: 5 of 2 planned, 3 over plan" in html
+    portal = Client(HTTP_HOST=host("acme"))
+    portal.force_login(client_a_user)
+    page = portal.get("/").content.decode()
+    assert "+3 over" in page
+    assert 'class="plan-over"' in page
+
+
+def test_home_chart_has_axis_values_totals_and_a_legend(team, client_a):
+    from django.utils import timezone
+
+    for _ in range(7):
+        make_deliverable(client_a, status="Delivered", status_changed_at=timezone.now())
+    html = team.get("/").content.decode()
+    chart = html.split('id="h-chart"')[1].split("</section>")[0]
+    assert 'class="chart-label chart-tick">0<' in chart
+    assert 'class="chart-label chart-tick">8<' in chart  # 7 rounds up to the tick at 8
+    assert 'class="chart-label chart-total">7<' in chart
+    for status in ("To Do", "In Progress", "Needs Review", "Ready-To-Post", "Delivered"):
+        assert f"</svg>{status}</li>" in chart
+
+
+def test_nice_axis_steps():
+    from dashboard.views import nice_step
+
+    assert [nice_step(n) for n in (1, 3, 7, 19, 40, 130)] == [1, 1, 2, 5, 10, 50]

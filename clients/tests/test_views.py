@@ -48,9 +48,9 @@ def test_client_page_shows_everything_about_the_client(team, client_a, settings)
     assert "http://acme.localhost/" in html
     assert "Open task here" in html
     assert "Please film the new oven" in html
-    assert "Reels: <strong>1</strong> of 4" in html
-    assert "Photos: <strong>1</strong> of 10" in html
-    assert "Carousels: <strong>0</strong> of 2" in html
+    assert "Reels: 1 of 4 planned, 3 to go" in html
+    assert "Photos: 1 of 10 planned, 9 to go" in html
+    assert "Carousels: 0 of 2 planned, 2 to go" in html
 
 
 def test_team_member_edits_a_client_and_a_clash_lands_on_the_field(team, client_a, client_b):
