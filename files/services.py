@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Model
 
@@ -14,7 +15,7 @@ from localbzz.events.services import emit
 from .jobs import make_thumbnail
 from .models import Attachment
 from .owners import LOGO_KIND, kind_of
-from .sniffing import PILLOW_TYPES, check_upload, clean_name, unsupported
+from .sniffing import PILLOW_TYPES, UploadRejected, check_upload, clean_name, unsupported
 from .storage import new_key, put, remove
 
 _COPY_CHUNK = 1024 * 1024
@@ -101,3 +102,66 @@ def attachment_delete(*, attachment: Attachment, actor) -> None:
     """Deletes an attachment; its stored bytes go after commit (``files/signals.py``)."""
     emit("attachment.deleted", attachment, actor=actor)
     attachment.delete()
+
+
+#: the most files one form may carry
+FORM_FILES_MAX = 20
+
+
+def attachments_create_all(*, actor, owner: Model, uploads) -> list[Attachment]:
+    """Checks every upload, then stores them all as ``owner``'s attachments: one refused file
+    refuses them all (``UploadRejected`` naming it) before anything is stored.
+
+    Meant for a form that creates ``owner`` in the same transaction: if that transaction rolls
+    back after this, the rows go with it and the weekly orphan job removes the bytes.
+    """
+    if len(uploads) > FORM_FILES_MAX:
+        raise UploadRejected(400, f"Send at most {FORM_FILES_MAX} files at once.")
+    checked, stored = [], []
+    with ExitStack() as stack:
+        for upload in uploads:
+            raw = getattr(upload, "original_name", None) or getattr(upload, "name", "")
+            try:
+                name = clean_name(raw)
+                path, size, sha256 = stack.enter_context(_on_disk(upload))
+                content_type = check_upload(path, name, size)
+            except UploadRejected as rejection:
+                label = (raw or "A file")[:80]
+                raise UploadRejected(
+                    rejection.status, f"{label}: {rejection.message}", rejection.code
+                ) from None
+            checked.append((path, name, size, sha256, content_type))
+        try:
+            with transaction.atomic():
+                for path, name, size, sha256, content_type in checked:
+                    key = new_key()
+                    with open(path, "rb") as fh:
+                        put(key, fh)
+                    stored.append(key)
+                    _record(
+                        actor=actor,
+                        owner=owner,
+                        field=kind_of(owner).field,
+                        key=key,
+                        name=name,
+                        size=size,
+                        sha256=sha256,
+                        content_type=content_type,
+                        note="",
+                    )
+        except BaseException:
+            remove(*stored)
+            raise
+    return list(Attachment.objects.filter(key__in=stored))
+
+
+def attach_form_files(*, owner: Model, files, actor) -> None:
+    """The files of another app's form (``localbzz.form_files``): all stored or, with a
+    refused one, a ``ValidationError`` saying which and why (nothing stored)."""
+    try:
+        attachments_create_all(actor=actor, owner=owner, uploads=files)
+    except UploadRejected as rejection:
+        raise ValidationError(
+            f"{rejection.message} Nothing was sent: choose your files again.",
+            code=rejection.code,
+        ) from None

@@ -11,12 +11,17 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from localbzz.form_files import register_form_files
 from shoots.models import Shoot
 
 from .drive.client import connected
 from .jobs import drive_sync_shoot_folder
 from .models import Attachment
+from .services import attach_form_files
 from .storage import remove
+
+# Another app's form (the portal's new request) stores its files through the upload checks.
+register_form_files(attach_form_files)
 
 
 @receiver(post_delete, sender=Attachment, dispatch_uid="files.remove_stored_bytes")

@@ -52,3 +52,15 @@ def client_logo(context, client):
         ),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.simple_tag
+def upload_accept() -> str:
+    """The ``accept`` of a file input: the extensions the upload checks allow."""
+    return ",".join(f".{ext}" for ext in ALLOWED)
+
+
+@register.simple_tag
+def upload_limit() -> int:
+    """``MAX_ATTACHMENT_SIZE``, for a form's help text."""
+    return settings.MAX_ATTACHMENT_SIZE

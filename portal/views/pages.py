@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
+from django.template.defaultfilters import pluralize
 
 from deliverables.filtersets import DeliverableFilterSet
 from deliverables.models import DeliverableStatus
@@ -15,6 +16,7 @@ from deliverables.selectors import (
 )
 from deliverables.services import deliverable_review
 from localbzz.accounts.permissions import Action, allows
+from localbzz.form_files import takes_files
 from localbzz.web import call_service, filter_rows
 from shoots.filtersets import ShootFilterSet
 
@@ -140,7 +142,11 @@ class RequestListView(PortalView):
     def context(self, form=None) -> dict:
         threads = portal_request_threads(user=self.viewer, client=self.client)
         _, requests = filter_rows(self.request, PortalRequestFilterSet, threads)
-        return {"requests": list(requests[:200]), "form": form or PortalRequestForm()}
+        return {
+            "requests": list(requests[:200]),
+            "form": form or PortalRequestForm(),
+            "takes_files": takes_files(),
+        }
 
     def get(self, request):
         return self.render(self.context())
@@ -154,10 +160,14 @@ class RequestListView(PortalView):
                 portal_request_create,
                 actor=self.viewer,
                 client=self.client,
+                files=request.FILES.getlist("files"),
                 **form.cleaned_data,
             )
             if created is not None:
-                messages.success(request, f"Thanks! Your {created.request_type.lower()} is in.")
+                sent = created.attachments_count
+                with_files = f" with {sent} file{pluralize(sent)}" if sent else ""
+                kind = created.request_type.lower()
+                messages.success(request, f"Thanks! Your {kind} is in{with_files}.")
                 return HttpResponseRedirect(self.url("request", pk=created.pk))
         return self.render(self.context(form), status=400)
 
