@@ -198,6 +198,26 @@ def shoot_edit(request, pk):
 def shoot_set_status(request, pk):
     """One-click status change."""
     shoot = selectors.shoot_get(user=request.user, pk=pk, action=Action.CHANGE)
+    if (
+        request.POST.get("status") == ShootStatus.COMPLETED
+        and shoot.shoot_start > timezone.now()
+        and request.POST.get("confirm") != "yes"
+    ):  # one click must not finish a shoot that has not happened yet
+        when = timezone.localtime(shoot.shoot_start)
+        return render(
+            request,
+            "confirm_move.html",
+            {
+                "title": "Mark a future shoot Completed?",
+                "question": f"“{shoot}” is planned for {when:%a %-d %b %Y, %H:%M}, still ahead. "
+                "Mark it Completed anyway?",
+                "action": reverse("shoots:set_status", args=[pk]),
+                "status": ShootStatus.COMPLETED,
+                "next": safe_next(request, reverse("shoots:detail", args=[pk])),
+                "button": "Yes, mark it Completed",
+                "cancel_url": safe_next(request, reverse("shoots:detail", args=[pk])),
+            },
+        )
     refused = move_status(request, ShootStatus, services.shoot_set_status, shoot=shoot)
     if refused is not None:
         return refused
