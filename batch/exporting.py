@@ -13,6 +13,7 @@ from django.utils import timezone
 from rest_framework import fields as drf_fields
 
 from localbzz.api.lists import values_plan
+from localbzz.audit.trail import record_read
 
 from .collections import Collection
 from .formats import CHUNK_ROWS, FORMATS, WRITERS
@@ -67,6 +68,9 @@ def export_response(collection: Collection, request, fmt: str, *, only=None):
     if isinstance(getattr(request, "_request", request), ASGIRequest):
         chunks = _async(chunks)  # else Django's ASGI handler reads a sync iterator whole
     response = StreamingHttpResponse(chunks, content_type=FORMATS[fmt])
+    filters = dict(getattr(request, "query_params", request.GET).items())
+    detail = {"format": fmt, "filters": filters, "selected": only is not None}
+    record_read("export.downloaded", request=request, object_type=collection.name, detail=detail)
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="{collection.name}-{stamp}.{fmt}"'
     response["Cache-Control"] = "no-store"

@@ -112,6 +112,24 @@ def record(
     return entry
 
 
+def record_read(
+    action: str, *, request, object_type: str = "", object_id: str = "", detail=None
+) -> AuditEntry:
+    """A sensitive read (an export, a privacy bundle, a file download) by the request's user.
+
+    The apps above the kernel call this where they serve such a read; the kernel names none
+    of them. Actions: ``export.downloaded``, ``privacy.exported``, ``attachment.downloaded``.
+    """
+    return record(
+        action,
+        actor=getattr(request, "user", None),
+        object_type=object_type,
+        object_id=object_id,
+        detail=detail,
+        request=request,
+    )
+
+
 class _head_lock:  # noqa: N801 - used as a context manager
     def __enter__(self):
         if connection.vendor == "postgresql":
