@@ -25,7 +25,6 @@ from files.storage import content_disposition, is_cloud, signed_url, storage
 from files.uploads import AttachmentUploadHandler, body_limit
 from localbzz.api.base import PolicyViewSet
 from localbzz.api.errors import PayloadTooLarge
-from localbzz.audit.trail import record_read
 
 from .serializers import AttachmentSerializer, AttachmentUploadSerializer
 
@@ -139,8 +138,6 @@ class AttachmentViewSet(PolicyViewSet, mixins.RetrieveModelMixin, mixins.Destroy
     def download(self, request, pk=None):
         """The bytes, as a download (``Content-Disposition: attachment``)."""
         attachment = self.get_object()
-        record_read("attachment.downloaded", request=request, object_type="files.attachment",
-                    object_id=attachment.pk, detail={"name": attachment.name})  # fmt: skip
         return _serve(attachment.key, attachment.name, attachment.content_type, inline=False)
 
     @extend_schema(responses=_BINARY)
