@@ -11,6 +11,7 @@ REQUEST_TYPES = (
     "portal_request.updated",
     "portal_request.replied",
     "portal_request.deleted",
+    "portal_request.converted",
 )
 register_event_types(*REQUEST_TYPES, client_visible=REQUEST_TYPES)
 register_entity(

@@ -44,6 +44,11 @@ class ClientPortalRequest(BaseModel):
     status = choice_field(RequestStatus, RequestStatus.NEW, max_length=10)
     created_by = optional_fk(settings.AUTH_USER_MODEL, related_name="portal_requests")
     assigned_to = optional_fk("team.TeamMember", related_name="portal_requests")
+    #: what the agency turned the request into (``portal_request_convert``): the work item
+    #: links back through these (``task.source_requests``, ``deliverable.source_requests``)
+    converted_task = optional_fk("tasks.Task", related_name="source_requests")
+    converted_deliverable = optional_fk("deliverables.Deliverable", related_name="source_requests")
+    converted_at = models.DateTimeField(null=True, blank=True)
 
     objects = VisibleQuerySet.as_manager()
     #: its files (the files app's ``attachments`` relation): the list selector's annotation

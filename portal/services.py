@@ -9,15 +9,19 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from deliverables.services import deliverable_create
 from localbzz.accounts.models import Role, User, UserManager
 from localbzz.events.services import emit
 from localbzz.form_files import attach_form_files
 from localbzz.services import delete_with_event, save_changes, validate_and_save
+from tasks.models import TaskPriority
+from tasks.services import task_create
 
-from .models import ClientPortalRequest, PortalRequestReply
+from .models import ClientPortalRequest, PortalRequestReply, RequestPriority, RequestStatus
 
 
 @transaction.atomic
@@ -133,3 +137,68 @@ def portal_user_invite(*, client, email: str, full_name: str = "", actor, base_u
         user=user, base_url=base_url or portal_base_url(client), template="invite"
     )
     return user
+
+
+#: what a portal request may become
+CONVERT_INTO = ("task", "deliverable")
+
+
+class AlreadyConverted(ValidationError):
+    """The request was converted before (the API answers 409)."""
+
+
+def _first_line(text: str, limit: int = 200) -> str:
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return (lines[0] if lines else "Portal request")[:limit]
+
+
+@transaction.atomic
+def portal_request_convert(
+    *, portal_request: ClientPortalRequest, into: str, actor=None, title: str = "", due_date=None
+):
+    """Turns a request into a task or a deliverable of its client, linked both ways; the
+    request moves from New to Working and ``portal_request.converted`` tells the client's
+    portal. Returns the new task or deliverable."""
+    locked = ClientPortalRequest.objects.select_for_update().get(pk=portal_request.pk)
+    if locked.converted_task_id or locked.converted_deliverable_id:
+        raise AlreadyConverted("This request was already converted.")
+    if into not in CONVERT_INTO:
+        raise ValidationError({"into": f"'{into}' is not task or deliverable."})
+    title = (title or "").strip() or _first_line(locked.content)
+    link = f"From the client's portal request {locked.pk}:\n\n{locked.content}"
+    if into == "task":
+        urgent = locked.priority == RequestPriority.URGENT
+        created = task_create(
+            actor=actor,
+            name=title,
+            description=link[:10_000],
+            client=locked.client,
+            due_date=due_date,
+            priority=TaskPriority.HIGH if urgent else TaskPriority.MEDIUM,
+            assignees=[locked.assigned_to] if locked.assigned_to_id else [],
+        )
+        locked.converted_task = created
+    else:
+        created = deliverable_create(
+            actor=actor, title=title, client=locked.client, due_date=due_date
+        )
+        locked.converted_deliverable = created
+    locked.converted_at = timezone.now()
+    changes = {"converted_into": {"from": None, "to": into}, "object_id": str(created.pk)}
+    if locked.status == RequestStatus.NEW:
+        locked.status = RequestStatus.WORKING
+        changes["status"] = {"from": RequestStatus.NEW, "to": RequestStatus.WORKING}
+    locked.save(
+        update_fields=[
+            "converted_task",
+            "converted_deliverable",
+            "converted_at",
+            "status",
+            "updated_at",
+        ]
+    )
+    emit("portal_request.converted", locked, actor=actor, changes=changes)
+    portal_request.__dict__.update(
+        {k: v for k, v in locked.__dict__.items() if not k.startswith("_")}
+    )
+    return created

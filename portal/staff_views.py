@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -102,3 +104,20 @@ def request_reply(request, pk):
         if done is not None:
             return done
     return _detail(request, portal_request, reply_form=form, status=400)
+
+
+@staff_required
+@require_POST
+def request_convert(request, pk):
+    """Turns the request into a task or a deliverable, then opens the new one."""
+    portal_request = _get(request, pk, Action.CHANGE)
+    into = request.POST.get("into", "")
+    try:
+        created = services.portal_request_convert(
+            portal_request=portal_request, into=into, actor=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("requests:detail", pk)
+    messages.success(request, f"Request converted into a {into}; the client sees it on the portal.")
+    return redirect("tasks:edit" if into == "task" else "deliverables:edit", created.pk)

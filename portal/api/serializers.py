@@ -14,6 +14,9 @@ class ClientPortalRequestSerializer(ServiceSerializer):
     created_by_id = serializers.UUIDField(read_only=True, allow_null=True)
     assigned_to_id = serializers.UUIDField(required=False, allow_null=True)
     attachments_count = serializers.IntegerField(read_only=True)
+    #: what the agency turned the request into (``POST .../convert``), else null
+    converted_task_id = serializers.UUIDField(read_only=True, allow_null=True)
+    converted_deliverable_id = serializers.UUIDField(read_only=True, allow_null=True)
 
     related_ids = {"assigned_to_id": (TeamMember, "assigned_to")}  # noqa: RUF012
     staff_only_fields = ("status", "assigned_to_id")
@@ -33,5 +36,17 @@ class ClientPortalRequestSerializer(ServiceSerializer):
             "created_at",
             "updated_at",
             "attachments_count",
+            "converted_task_id",
+            "converted_deliverable_id",
+            "converted_at",
         ]
-        read_only_fields = ["id", "created_at", "updated_at"]
+        read_only_fields = ["id", "created_at", "updated_at", "converted_at"]
+
+
+class PortalRequestConvertSerializer(serializers.Serializer):
+    """``into`` a task or a deliverable; ``title`` (default: the request's first line) and
+    ``due_date`` optional."""
+
+    into = serializers.ChoiceField(choices=[("task", "task"), ("deliverable", "deliverable")])
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    due_date = serializers.DateField(required=False, allow_null=True)

@@ -14,11 +14,16 @@ from portal import selectors, services
 from portal.filtersets import PortalRequestFilterSet
 from portal.models import ClientPortalRequest
 
+from .convert import ConvertMixin
 from .serializers import ClientPortalRequestSerializer
 
 
 class PortalRequestViewSet(
-    PolicyViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin
+    ConvertMixin,
+    PolicyViewSet,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
 ):
     """Portal requests across clients: staff list and update; a client user sees its own."""
 
@@ -30,6 +35,7 @@ class PortalRequestViewSet(
     ordering = ("-created_at",)
     update_service = services.portal_request_update
     service_object = "portal_request"
+    policy_actions = {"convert": "change"}  # noqa: RUF012
 
     def update(self, request, *args, **kwargs):
         kwargs["partial"] = True
