@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -42,6 +44,8 @@ CARD_FIELDS = (
     "assignee__name",
 )
 ORDER = ("due_date", "title")
+#: the htmx event that asks the board to confirm a move (static/js/producer.js)
+CONFIRM = "lbz-confirm-move"
 
 
 _filtered = rows_filter(DeliverableFilterSet, selectors.deliverable_rows)
@@ -102,6 +106,9 @@ def deliverable_set_status(request, pk):
     """Moves a deliverable to another status; htmx gets the two changed columns back."""
     deliverable = selectors.deliverable_get(user=request.user, pk=pk, action=Action.CHANGE)
     old = deliverable.status
+    asked = _confirm_reopen(request, deliverable)
+    if asked is not None:
+        return asked
     refused = move_status(
         request, DeliverableStatus, services.deliverable_set_status, deliverable=deliverable
     )
@@ -118,6 +125,40 @@ def deliverable_set_status(request, pk):
         return HttpResponse(html)
     messages.success(request, f"“{deliverable.title}” moved to {deliverable.status}.")
     return redirect(safe_next(request, reverse("deliverables:board")))
+
+
+def _confirm_reopen(request, deliverable):
+    """Moving a Delivered deliverable back asks first: htmx gets an ``lbz-confirm-move`` event
+    (static/js/producer.js opens a dialog and re-posts with confirm=yes), a plain POST a page."""
+    status = request.POST.get("status")
+    if (
+        deliverable.status != DeliverableStatus.DELIVERED
+        or status not in DeliverableStatus.values
+        or status == DeliverableStatus.DELIVERED
+        or request.POST.get("confirm") == "yes"
+    ):
+        return None
+    question = (
+        f"“{deliverable.title}” was delivered to {deliverable.client.name}. "
+        f"Move it back to {status}?"
+    )
+    action = reverse("deliverables:set_status", args=[deliverable.pk])
+    if is_htmx(request):
+        event = {"question": question, "status": status, "card": f"card-{deliverable.pk}"}
+        return HttpResponse(headers={"HX-Trigger": json.dumps({CONFIRM: event})})
+    return render(
+        request,
+        "confirm_move.html",
+        {
+            "title": "Reopen delivered work?",
+            "question": question,
+            "action": action,
+            "status": status,
+            "next": safe_next(request, reverse("deliverables:board")),
+            "button": f"Yes, move it to {status}",
+            "cancel_url": safe_next(request, reverse("deliverables:board")),
+        },
+    )
 
 
 def _edit(request, deliverable=None):
