@@ -6,12 +6,13 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
-from django.http import Http404, JsonResponse
+from django.db import IntegrityError, InterfaceError, OperationalError
+from django.http import Http404, HttpResponse, JsonResponse
 from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.csrf import csrf_exempt
 from django.views.defaults import bad_request as django_bad_request
@@ -36,13 +37,24 @@ _CODES = {
     415: "unsupported_media_type",
     429: "throttled",
     500: "server_error",
+    503: "service_unavailable",
 }
+#: the database cannot be reached (down, restarting, connections dropped): a clean 503
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+UNAVAILABLE_MESSAGE = "The service is briefly unavailable; try again in a few seconds."
+RETRY_AFTER_UNAVAILABLE = "5"
 
 
 class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is too large."
     default_code = "payload_too_large"
+
+
+class ServiceUnavailable(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = UNAVAILABLE_MESSAGE
+    default_code = "service_unavailable"
 
 
 class Conflict(exceptions.APIException):
@@ -89,6 +101,9 @@ def exception_handler(exc, context):
     elif isinstance(exc, IntegrityError):
         logger.info("integrity error answered as 409: %s", exc)
         exc = Conflict()
+    elif isinstance(exc, DATABASE_UNAVAILABLE):
+        logger.warning("database unavailable, answered 503: %s", exc)
+        exc = ServiceUnavailable()
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
@@ -113,6 +128,8 @@ def exception_handler(exc, context):
         if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
             details = {"retry_after": int(exc.wait)}  # as the Retry-After header
     response.data = error_body(request, response.status_code, message, code, details)
+    if isinstance(exc, ServiceUnavailable):
+        response["Retry-After"] = RETRY_AFTER_UNAVAILABLE
     return response
 
 
@@ -134,7 +151,18 @@ def _is_api(request) -> bool:
 
 
 def server_error(request, *args, **kwargs):
-    """handler500: JSON for /api/ paths, Django's page elsewhere."""
+    """handler500: JSON for /api/ paths, Django's page elsewhere; a 503 (no traceback, a
+    ``Retry-After``) when the database cannot be reached."""
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        if _is_api(request):
+            response = json_error(request, 503, UNAVAILABLE_MESSAGE, "service_unavailable")
+        else:
+            response = HttpResponse(
+                f"<!doctype html><title>Unavailable</title><h1>{UNAVAILABLE_MESSAGE}</h1>",
+                status=503,
+            )
+        response["Retry-After"] = RETRY_AFTER_UNAVAILABLE
+        return response
     if _is_api(request):
         return json_error(request, 500, "Something went wrong on our side.")
     return django_server_error(request, *args, **kwargs)
