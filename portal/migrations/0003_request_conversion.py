@@ -5,27 +5,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('deliverables', '0002_text_limits'),
-        ('portal', '0002_text_limits'),
-        ('tasks', '0002_text_limits'),
+        ("deliverables", "0002_text_limits"),
+        ("portal", "0002_text_limits"),
+        ("tasks", "0002_text_limits"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='clientportalrequest',
-            name='converted_at',
+            model_name="clientportalrequest",
+            name="converted_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='clientportalrequest',
-            name='converted_deliverable',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='source_requests', to='deliverables.deliverable'),
+            model_name="clientportalrequest",
+            name="converted_deliverable",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="source_requests",
+                to="deliverables.deliverable",
+            ),
         ),
         migrations.AddField(
-            model_name='clientportalrequest',
-            name='converted_task',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='source_requests', to='tasks.task'),
+            model_name="clientportalrequest",
+            name="converted_task",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="source_requests",
+                to="tasks.task",
+            ),
         ),
     ]
