@@ -139,6 +139,7 @@ MATRIX: dict[tuple[str, str], dict] = {
     ("client-portal-requests", "GET"): OWN_READ,
     ("client-portal-requests", "POST"): S(201, 403, 201, 404, 401),
     ("client-portal-deliverables", "GET"): OWN_READ,
+    ("portal-request-convert", "POST"): S(201, 201, 403, 404, 401),  # into a task
     # events, webhooks, notifications (the events area's routes)
     ("event-list", "GET"): ALL_READ,
     ("webhook-list", "GET"): ADMIN_LIST,
@@ -397,6 +398,7 @@ def _body(name: str, method: str, w) -> dict:
         ("portal-request-detail", "PUT"): {"status": "Working"},
         ("portal-request-detail", "PATCH"): {"status": "Working"},
         ("client-portal-requests", "POST"): {"content": "Film our new menu", "topic": "Content"},
+        ("portal-request-convert", "POST"): {"into": "task"},
         ("webhook-list", "POST"): {
             "url": "https://hooks.example.com/new",
             "event_types": ["client.created"],
