@@ -25,6 +25,8 @@ The ``ctx`` every benchmark module receives (``BenchContext``):
 - ``ctx.wrk(url, headers=None, duration=10, connections=32, threads=2)``: runs wrk and returns
   ``{"rps": float, "p50_ms": float, "p99_ms": float, "errors": int, "non_2xx": int}``;
 - ``ctx.report(title, rows)``: prints a table (rows are dicts with the same keys);
+- ``ctx.server(**env)``: a context manager running a second server with extra environment
+  (e.g. ``REDIS_URL``), yielding its base URL;
 - ``ctx.figure(measure, value, unit, target)``: records a headline figure; at the end every
   figure is printed next to its target and written to ``bench/last.json`` (git-ignored) as a
   list of ``{"measure", "value", "unit", "target", "load"}``, so runs can be compared by a
@@ -83,6 +85,14 @@ class BenchContext:
         self.users = users
         self._tokens: dict[str, str] = {}
         self.figures: list[dict] = []
+
+    @contextlib.contextmanager
+    def server(self, **env):
+        """A second production server with extra environment (``REDIS_URL`` ...): yields
+        its base URL and stops it afterwards."""
+        port = _free_port()
+        with _server({**self.env, **env}, port):
+            yield f"http://127.0.0.1:{port}"
 
     def figure(self, measure: str, value, unit: str, target: str) -> None:
         """Records one headline figure with the load average at the time it was taken."""
