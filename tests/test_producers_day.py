@@ -256,3 +256,60 @@ def test_nice_axis_steps():
     from dashboard.views import nice_step
 
     assert [nice_step(n) for n in (1, 3, 7, 19, 40, 130)] == [1, 1, 2, 5, 10, 50]
+
+
+# --- 11. confirmations ---------------------------------------------------------------------
+def test_marking_a_future_shoot_completed_asks_first(team, client_a):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from shoots.models import Shoot
+    from shoots.tests.factories import make_shoot
+
+    shoot = make_shoot(client_a, shoot_start=timezone.now() + timedelta(days=3))
+    url = f"/shoots/{shoot.pk}/status/"
+    response = team.post(url, {"status": "Completed"})
+    assert response.status_code == 200
+    assert b"data-confirm-move" in response.content
+    assert b"still ahead" in response.content
+    assert Shoot.objects.get(pk=shoot.pk).status != "Completed"
+    response = team.post(url, {"status": "Completed", "confirm": "yes"})
+    assert response.status_code == 302
+    assert Shoot.objects.get(pk=shoot.pk).status == "Completed"
+
+
+def test_a_past_shoot_is_completed_in_one_click(team, client_a):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from shoots.models import Shoot
+    from shoots.tests.factories import make_shoot
+
+    shoot = make_shoot(client_a, shoot_start=timezone.now() - timedelta(days=1))
+    assert team.post(f"/shoots/{shoot.pk}/status/", {"status": "Completed"}).status_code == 302
+    assert Shoot.objects.get(pk=shoot.pk).status == "Completed"
+
+
+def test_moving_delivered_work_back_asks_first(team, client_a):
+    import json
+
+    d = make_deliverable(client_a, title="Done reel", status="Delivered")
+    url = f"/deliverables/{d.pk}/status/"
+    page = team.post(url, {"status": "To Do"})
+    assert page.status_code == 200
+    assert b"data-confirm-move" in page.content
+    htmx = team.post(url, {"status": "To Do"}, HTTP_HX_REQUEST="true")
+    event = json.loads(htmx["HX-Trigger"])["lbz-confirm-move"]
+    assert event["status"] == "To Do"
+    assert event["card"] == f"card-{d.pk}"
+    assert Deliverable.objects.get(pk=d.pk).status == "Delivered"
+    team.post(url, {"status": "To Do", "confirm": "yes"}, HTTP_HX_REQUEST="true")
+    assert Deliverable.objects.get(pk=d.pk).status == "To Do"
+
+
+def test_other_board_moves_need_no_confirmation(team, client_a):
+    d = make_deliverable(client_a, status="Ready-To-Post")
+    team.post(f"/deliverables/{d.pk}/status/", {"status": "Delivered"}, HTTP_HX_REQUEST="true")
+    assert Deliverable.objects.get(pk=d.pk).status == "Delivered"
