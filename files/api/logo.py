@@ -15,9 +15,10 @@ from rest_framework.response import Response
 
 from files import selectors, services
 from files.owners import LOGO_KIND, may_delete, may_view
+from files.serving import serve
 
 from .serializers import AttachmentSerializer, AttachmentUploadSerializer
-from .views import _BINARY, OwnerAttachmentViewSet, _serve
+from .views import _BINARY, OwnerAttachmentViewSet
 
 _NOT_FOUND = OpenApiResponse(description="No such client, or it has no logo")
 
@@ -43,7 +44,7 @@ class ClientLogoViewSet(OwnerAttachmentViewSet):
         if not may_view(request.user, self.owner()):
             raise Http404("No such client.")
         logo = self.logo()
-        return _serve(logo.key, logo.name, logo.content_type, inline=True)
+        return serve(request, logo.key, logo.name, logo.content_type, inline=True)
 
     @extend_schema(
         request={"multipart/form-data": AttachmentUploadSerializer},

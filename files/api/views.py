@@ -2,12 +2,13 @@
 
 - ``GET|POST /api/{deliverables|shoots|tasks|portal-requests}/:id/attachments``
 - ``GET|DELETE /api/attachments/:id``
-- ``GET /api/attachments/:id/download`` (``/thumbnail`` and ``/preview`` for the pages)
+- ``GET /api/attachments/:id/download`` (``/thumbnail`` and ``/preview`` for the pages);
+  local files answer HTTP ranges (206 / 416, ``files/serving.py``)
 """
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -20,8 +21,8 @@ from rest_framework.response import Response
 from files import selectors, services
 from files.models import Attachment
 from files.owners import OwnerKind, may_upload, may_view
+from files.serving import serve
 from files.sniffing import INLINE_TYPES, UploadRejected
-from files.storage import content_disposition, is_cloud, signed_url, storage
 from files.uploads import AttachmentUploadHandler, body_limit
 from localbzz.api.base import PolicyViewSet
 from localbzz.api.errors import PayloadTooLarge
@@ -117,7 +118,12 @@ def owner_viewset(kind: OwnerKind) -> type:
     return type(name, (OwnerAttachmentViewSet,), {"kind": kind, "__doc__": doc})
 
 
-_BINARY = {200: OpenApiResponse(OpenApiTypes.BINARY), 302: OpenApiResponse(description="Cloud")}
+_BINARY = {
+    200: OpenApiResponse(OpenApiTypes.BINARY),
+    206: OpenApiResponse(OpenApiTypes.BINARY, description="The requested byte range"),
+    302: OpenApiResponse(description="Cloud storage: a short-lived signed URL"),
+    416: OpenApiResponse(description="A byte range the file cannot answer"),
+}
 
 
 class AttachmentViewSet(PolicyViewSet, mixins.RetrieveModelMixin, mixins.DestroyModelMixin):
@@ -138,7 +144,9 @@ class AttachmentViewSet(PolicyViewSet, mixins.RetrieveModelMixin, mixins.Destroy
     def download(self, request, pk=None):
         """The bytes, as a download (``Content-Disposition: attachment``)."""
         attachment = self.get_object()
-        return _serve(attachment.key, attachment.name, attachment.content_type, inline=False)
+        return serve(
+            request, attachment.key, attachment.name, attachment.content_type, inline=False
+        )
 
     @extend_schema(responses=_BINARY)
     @action(detail=True, methods=["get"])
@@ -147,7 +155,7 @@ class AttachmentViewSet(PolicyViewSet, mixins.RetrieveModelMixin, mixins.Destroy
         attachment = self.get_object()
         if attachment.content_type not in INLINE_TYPES:
             raise Http404("No preview for this kind of file.")
-        return _serve(attachment.key, attachment.name, attachment.content_type, inline=True)
+        return serve(request, attachment.key, attachment.name, attachment.content_type, inline=True)
 
     @extend_schema(responses=_BINARY)
     @action(detail=True, methods=["get"])
@@ -157,25 +165,4 @@ class AttachmentViewSet(PolicyViewSet, mixins.RetrieveModelMixin, mixins.Destroy
         if not attachment.thumbnail_key:
             raise Http404("No thumbnail.")
         name = f"{attachment.name.rpartition('.')[0] or attachment.name}-thumbnail.jpg"
-        return _serve(attachment.thumbnail_key, name, "image/jpeg", inline=True)
-
-
-def _serve(key: str, name: str, content_type: str, *, inline: bool):
-    """Streams the object (local storage) or redirects to a short-lived signed URL (cloud)."""
-    if is_cloud():
-        url = signed_url(key, name=name, content_type=content_type, inline=inline)
-        response = HttpResponseRedirect(url)
-    else:
-        try:
-            fh = storage().open(key, "rb")
-        except FileNotFoundError:
-            raise Http404("The file is gone from storage.") from None
-        response = FileResponse(fh, content_type=content_type)
-        response["Content-Disposition"] = content_disposition(
-            "inline" if inline else "attachment", name
-        )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=0, no-store"
-    if not inline:
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+        return serve(request, attachment.thumbnail_key, name, "image/jpeg", inline=True)

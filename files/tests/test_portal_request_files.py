@@ -125,7 +125,7 @@ def test_a_storage_failure_midway_removes_what_was_stored(portal, client_a):
         return real_put(key, fh)
 
     before = stored_keys()
-    with mock.patch.object(services, "put", flaky_put), pytest.raises(OSError):
+    with mock.patch.object(services, "put", flaky_put), pytest.raises(OSError, match="disk full"):
         _send(portal, client_a, upload("a.jpg", jpeg_bytes()), upload("b.jpg", jpeg_bytes()))
     assert not ClientPortalRequest.objects.exists()
     assert not Attachment.objects.exists()
