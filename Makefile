@@ -53,6 +53,7 @@ check: venv-dev ## deploy checks and migrations
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 bench: venv-dev ## benchmarks (PostgreSQL, production server); prints figures
+	@command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
 	$(PY) bench/run.py
 
 loadtest: venv-dev ## locust mix against gunicorn (LOADTEST_USERS, LOADTEST_SECONDS); prints req/s, p50, p99
