@@ -31,6 +31,30 @@ class DeliverableStatus(models.TextChoices):
 DONE_STATUSES = (DeliverableStatus.READY_TO_POST, DeliverableStatus.DELIVERED)
 SOON_DAYS = 7
 
+_DONE = models.Q(status__in=DONE_STATUSES)
+#: the staff lists' default: open work first by due date (overdue on top, undated last),
+#: then finished work, the most recently finished first
+WORK_FIRST = (
+    models.Case(models.When(_DONE, then=1), default=0),
+    models.Case(models.When(~_DONE, then="due_date")).asc(nulls_last=True),
+    models.Case(models.When(_DONE, then="status_changed_at")).desc(nulls_last=True),
+    "title",
+)
+#: the client's default: what awaits their review, then what was just finished (newest
+#: first), then work on its way (soonest due first)
+REVIEW_FIRST = (
+    models.Case(
+        models.When(status=DeliverableStatus.NEEDS_REVIEW, then=0),
+        models.When(_DONE, then=1),
+        default=2,
+    ),
+    models.Case(models.When(_DONE, then="status_changed_at")).desc(nulls_last=True),
+    models.F("due_date").asc(nulls_last=True),
+    "title",
+)
+#: the board's Delivered column: the newest delivery first
+NEWEST_FIRST = (models.F("status_changed_at").desc(nulls_last=True), "-updated_at")
+
 
 class DeliverableQuerySet(VisibleQuerySet):
     """Named rules of deliverables, used by every list, card and figure."""

@@ -29,7 +29,7 @@ from localbzz.web import (
 from . import selectors, services
 from .filtersets import DeliverableFilterSet
 from .forms import DeliverableForm
-from .models import DeliverableStatus, ReviewDecision
+from .models import NEWEST_FIRST, WORK_FIRST, DeliverableStatus, ReviewDecision
 
 CARD_FIELDS = (
     "id",
@@ -54,7 +54,7 @@ _filtered = rows_filter(DeliverableFilterSet, selectors.deliverable_rows)
 deliverable_list = list_page(
     DeliverableFilterSet,
     selectors.deliverable_rows,
-    order=ORDER,
+    order=WORK_FIRST,
     extra=lambda request: {"today": timezone.localdate()},
 )
 
@@ -64,7 +64,11 @@ def _column(request, status: str, qs=None, counts=None) -> dict:
         _, qs = _filtered(request)
     return {
         **status_column(
-            selectors.with_pictures(qs), status, fields=CARD_FIELDS, order=ORDER, counts=counts
+            selectors.with_pictures(qs),
+            status,
+            fields=CARD_FIELDS,
+            order=NEWEST_FIRST if status == DeliverableStatus.DELIVERED else ORDER,
+            counts=counts,
         ),
         "statuses": DeliverableStatus.values,
         "base": reverse("deliverables:list"),

@@ -24,6 +24,17 @@ def _day_start(day):
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def around_today():
+    """The lists' default order: shoots not over yet first (soonest first), then past ones
+    (the latest first), so page 1 is today's and the coming days' work."""
+    over = Q(shoot_end__lt=timezone.now())
+    return (
+        models.Case(models.When(over, then=1), default=0),
+        models.Case(models.When(~over, then="shoot_start")).asc(nulls_last=True),
+        models.Case(models.When(over, then="shoot_start")).desc(nulls_last=True),
+    )
+
+
 class ShootQuerySet(VisibleQuerySet):
     """Named rules of shoots (local days and weeks), used by every list, card and page."""
 

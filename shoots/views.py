@@ -20,16 +20,22 @@ from tasks.selectors import task_list
 from . import selectors, services
 from .filtersets import ShootFilterSet
 from .forms import CrewFormSet, ShootForm
-from .models import ShootStatus
+from .models import ShootStatus, around_today
 
-#: the order of a list narrowed to a period: soonest first; otherwise the latest first
-PERIOD_ORDER = {"today": "shoot_start", "week": "shoot_start", "upcoming": "shoot_start"}
+#: the order of a list narrowed to a period: soonest first; "past": the latest first;
+#: otherwise the coming shoots first, then the past ones (models.around_today)
+PERIOD_ORDER = {
+    "today": ("shoot_start",),
+    "week": ("shoot_start",),
+    "upcoming": ("shoot_start",),
+    "past": ("-shoot_start",),
+}
 
 
 shoot_list = list_page(
     ShootFilterSet,
     selectors.shoot_rows,
-    order=lambda request: (PERIOD_ORDER.get(request.GET.get("when"), "-shoot_start"),),
+    order=lambda request: PERIOD_ORDER.get(request.GET.get("when")) or around_today(),
     extra=lambda request: {"statuses": ShootStatus.values},
 )
 

@@ -7,7 +7,7 @@ from django.http import HttpResponseRedirect
 from django.template.defaultfilters import pluralize
 
 from deliverables.filtersets import DeliverableFilterSet
-from deliverables.models import DeliverableStatus
+from deliverables.models import REVIEW_FIRST, DeliverableStatus
 from deliverables.selectors import (
     deliverable_reviews,
     month_start,
@@ -67,7 +67,7 @@ class DeliverableListView(PortalView):
         filterset, rows = filter_rows(request, DeliverableFilterSet, self.deliverables())
         return self.render(
             {
-                "deliverables": list(with_pictures(rows).order_by("-due_date", "title")[:200]),
+                "deliverables": list(with_pictures(rows).order_by(*REVIEW_FIRST)[:200]),
                 "filter_form": filterset.form,
             }
         )
