@@ -63,13 +63,15 @@ class Staff(HttpUser):
 
 
 class Integration(HttpUser):
-    """An integration with an API key: mostly reads, some writes."""
+    """An integration with an API key: reads, and about a third writes (creates and
+    updates), so that writes are about 20% of all requests of the mix."""
 
     weight = 3
     wait_time = between(0.5, 2)
 
     def on_start(self):
         self.client.headers["Authorization"] = f"Api-Key {os.environ['LOADTEST_API_KEY']}"
+        self.mine: list[str] = []
 
     @task(4)
     def list_deliverables(self):
@@ -87,15 +89,28 @@ class Integration(HttpUser):
     def events(self):
         self.client.get("/api/events", name="/api/events")
 
-    @task(1)
+    @task(3)
     def create_client(self):
-        self.client.post(
+        response = self.client.post(
             "/api/clients",
             json={
                 "name": "Load Test Café",
                 "client_portal_subdomain": f"lt{uuid.uuid4().hex[:10]}",
             },
             name="/api/clients (create)",
+        )
+        if response.status_code == 201:
+            self.mine = [*self.mine[-20:], response.json()["id"]]
+
+    @task(3)
+    def update_client(self):
+        if not self.mine:
+            self.create_client()
+            return
+        self.client.patch(
+            f"/api/clients/{random.choice(self.mine)}",
+            json={"name": f"Load Test Café {random.randint(1, 999)}"},
+            name="/api/clients/[id] (update)",
         )
 
 
