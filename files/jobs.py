@@ -60,7 +60,8 @@ def drive_folder_step(shoot_id: str) -> str:
 @shared_task(bind=True, acks_late=True, ignore_result=True, max_retries=8)
 def drive_sync_shoot_folder(self, shoot_id: str) -> str:
     """Creates, renames or moves a shoot's Drive folder; Google errors retry with backoff
-    (30 s, 1 min, 2 min ... at most an hour apart), a refused credential tells the admins."""
+    (30 s, 1 min, 2 min ... at most an hour apart), a refused credential tells the admins
+    (once per outage)."""
     outcome = drive_folder_step(shoot_id)
     if outcome == "retry" and not self.request.is_eager:
         raise self.retry(countdown=min(3600, 30 * 2**self.request.retries))
@@ -86,6 +87,10 @@ def drive_sync() -> dict:
     for shoot_id, folder_id in folders:
         try:
             files = folder_files(folder_id, fresh=True)
+        except DriveAuthError as exc:
+            report_credential_problem(str(exc))
+            counts["auth"] = counts.get("auth", 0) + 1
+            break
         except DriveError:
             counts["listing_failed"] = counts.get("listing_failed", 0) + 1
             continue

@@ -203,7 +203,7 @@ def test_revoked_credential_is_reported_to_admins_once(drive, client_a, admin_us
     assert "refused" in mail.outbox[0].subject
     drive.respond([({"status": "401"}, revoked)])
     assert drive_folder_step(str(shoot.pk)) == "auth"
-    assert len(mail.outbox) == 1  # once a day, not once per job
+    assert len(mail.outbox) == 1  # once per outage, not once per job
 
 
 def test_a_refused_token_refresh_is_an_auth_error():
