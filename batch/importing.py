@@ -1,10 +1,14 @@
 """Import: every row validated by the API's own serializer and written by the services.
 
 Two passes. The first validates every row (nothing is written) and names each bad one; any
-error ends the import there. The second writes the rows in one transaction, each in a
-savepoint: an update that changes no field of the row is rolled back and counted
-``unchanged`` (so its events go too), and a dry run or a row the model refuses rolls back
-everything. The report is DESIGN.md §7's.
+error ends the import there. What the file names (its rows by id or natural key, related
+objects by id, clients and people by human keys) is read for the whole file first, a query
+per kind (``prefetch``), so validating a row costs no query of its own. The second pass
+writes the rows through the services in one transaction: an update in a savepoint (one that
+changes no field of the row is rolled back and counted ``unchanged``, so its events go too),
+a new row without one; should the model or the database refuse a row, the pass is rolled
+back and run again with a savepoint per row, to name every refused row. A dry run or any
+refused row rolls back everything. The report is DESIGN.md §7's.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from localbzz.accounts.permissions import Action, allows
 
 from .collections import Collection
 from .exporting import list_view
+from .prefetch import Existing, Related, as_uuid, primed_serializer
 from .references import References
 
 _ABSENT = object()
@@ -32,6 +37,10 @@ _DICTS = (drf_fields.DictField, drf_fields.JSONField)
 
 class _Unchanged(Exception):
     """Rolls back the savepoint of an update that changed nothing."""
+
+
+class _Retry(Exception):
+    """A row was refused while writing without savepoints: write again, row by row."""
 
 
 @dataclass
@@ -70,33 +79,44 @@ class Importer:
         self.progress = progress or (lambda phase, done: None)
         self.user = request.user
         self.view = list_view(collection, request)
-        self.serializer_class = self.view.get_serializer_class()
+        self.related = Related(self.user)
+        self.serializer_class = primed_serializer(self.view.get_serializer_class(), self.related)
         self.context = self.view.get_serializer_context()
         self.fields = self.serializer_class(context=self.context).fields
         self.references = References(self.user)
+        self.existing = Existing(
+            collection.viewset.selector(user=self.user), collection.model, collection.natural_key
+        )
         self.report = Report(dry_run=dry_run)
 
     def run(self, header: list[str], rows, flat: bool) -> Report:
         for name in header:
             if name not in self.fields:
                 self.report.error(0, name, "unknown_column", f"Unknown column {name!r}.")
-        planned = []
+        prepared = []  # [number, id cell, data as the API would receive it, bad]
         for number, raw in enumerate(rows, 1):
             self.report.totals["rows"] += 1
-            row = self._validate(number, raw, flat)
+            prepared.append([number, raw.get("id"), self._data(raw, flat), False])
+        self._resolve_references(prepared)
+        self._prime(prepared)
+        planned = []
+        for entry in prepared:
+            number, pk, data, bad = entry
+            row = None if bad else self._validate(number, pk, data)
+            entry[2] = None  # the row's data is in its plan now
             self.progress("validating", number)
             if row is None:
                 self.report.totals["invalid"] += 1
             else:
                 planned.append(row)
+        self.report.errors.sort(key=lambda e: e["row"])  # stable: a row's errors keep order
         if not self.report.errors:
             self._write(planned)
         return self.report
 
     # --- first pass: validation ------------------------------------------------------------
 
-    def _validate(self, number: int, raw: dict, flat: bool) -> _Row | None:
-        before = len(self.report.errors)
+    def _data(self, raw: dict, flat: bool) -> dict:
         data = {}
         for name, value in raw.items():
             spec = self.fields.get(name)
@@ -105,10 +125,48 @@ class Importer:
             value = self._cell(spec, value) if flat else value
             if value is not _ABSENT:
                 data[name] = value
-        for name, kind in self.collection.references.items():
-            if name in data:
-                data[name] = self.references.resolve(kind, data[name], number, name, self.report)
-        instance, new_id = self._existing(number, raw.get("id"), data)
+        return data
+
+    def _resolve_references(self, prepared: list) -> None:
+        """Human keys (a subdomain, an e-mail) become ids: each kind read once for the file."""
+        references = self.collection.references
+        for _, _, data, _ in prepared:
+            for name, kind in references.items():
+                if name in data:
+                    self.references.collect(kind, data[name], name)
+        self.references.prime()
+        for entry in prepared:
+            number, _, data, _ = entry
+            before = len(self.report.errors)
+            for name, kind in references.items():
+                if name in data:
+                    data[name] = self.references.resolve(
+                        kind, data[name], number, name, self.report
+                    )
+            entry[3] = len(self.report.errors) > before
+
+    def _prime(self, prepared: list) -> None:
+        """The file's own objects and those its rows point at, read before validation."""
+        wanted: dict = {}
+        for field_name, (model, _) in getattr(self.serializer_class, "related_ids", {}).items():
+            wanted.setdefault(model, set()).update(
+                as_uuid(data.get(field_name)) for _, _, data, bad in prepared if not bad
+            )
+        for model, ids in wanted.items():
+            self.related.prime(model, ids)
+        key = self.collection.natural_key
+        self.existing.prime(
+            (as_uuid(pk) for _, pk, _, bad in prepared if not bad),
+            (
+                data[key].strip().lower()
+                for _, _, data, bad in prepared
+                if not bad and key and isinstance(data.get(key), str) and data[key].strip()
+            ),
+        )
+
+    def _validate(self, number: int, pk, data: dict) -> _Row | None:
+        before = len(self.report.errors)
+        instance, new_id = self._existing(number, pk, data)
         if len(self.report.errors) > before:
             return None
         serializer = self.serializer_class(
@@ -144,24 +202,22 @@ class Importer:
 
     def _existing(self, number: int, pk, data: dict):
         """(the row's object or None, the id a new object gets or None)."""
-        model = self.collection.model
-        visible = self.collection.viewset.selector(user=self.user)
         if pk not in (None, ""):
             try:
                 pk = uuid.UUID(str(pk))
             except ValueError:
                 self.report.error(number, "id", "invalid", "Must be a valid UUID.")
                 return None, None
-            instance = visible.filter(pk=pk).first()
+            instance, exists = self.existing.by_id(pk)
             if instance is None:
-                if model.objects.filter(pk=pk).exists():
+                if exists:
                     self.report.error(number, "id", "not_found", f"No object with id {pk}.")
                     return None, None
                 return self._may_add(number), pk
             return self._may_change(number, instance), None
         key = self.collection.natural_key
         if key and isinstance(data.get(key), str) and data[key].strip():
-            instance = visible.filter(**{key: data[key].strip().lower()}).first()
+            instance = self.existing.by_natural_key(data[key].strip().lower())
             if instance is not None:
                 return self._may_change(number, instance), None
         return self._may_add(number), None
@@ -197,19 +253,47 @@ class Importer:
     # --- second pass: writes -----------------------------------------------------------------
 
     def _write(self, planned: list[_Row]) -> None:
+        """All rows in one transaction. First without a savepoint of our own around a new
+        row (an update keeps one: an unchanged update is rolled back); at the first row
+        the model or the database refuses, everything is rolled back and written again
+        with a savepoint per row, so the report names every refused row."""
+        try:
+            self._write_all(planned, careful=False)
+        except _Retry:
+            totals = self.report.totals
+            totals["created"] = totals["updated"] = totals["unchanged"] = 0
+            self._reread([row for row in planned if row.instance is not None])
+            self._write_all(planned, careful=True)
+
+    def _reread(self, rows: list[_Row]) -> None:
+        """The rolled-back pass changed these objects in memory: read them again."""
+        selector = self.collection.viewset.selector(user=self.user)
+        for start in range(0, len(rows), 5_000):
+            chunk = rows[start : start + 5_000]
+            fresh = selector.in_bulk([row.instance.pk for row in chunk])
+            for row in chunk:
+                row.instance = fresh[row.instance.pk]
+
+    def _write_all(self, planned: list[_Row], *, careful: bool) -> None:
         totals = self.report.totals
         with transaction.atomic():
             for done, row in enumerate(planned, 1):
                 self.progress("writing", done)
                 try:
-                    with transaction.atomic():
+                    if careful or row.instance is not None:
+                        with transaction.atomic():
+                            totals[self._write_row(row)] += 1
+                    else:
                         totals[self._write_row(row)] += 1
                 except _Unchanged:
                     totals["unchanged"] += 1
-                except DjangoValidationError as exc:
-                    self._model_errors(row.number, exc)
-                except IntegrityError as exc:
-                    self.report.error(row.number, "", "conflict", str(exc).splitlines()[0])
+                except (DjangoValidationError, IntegrityError) as exc:
+                    if not careful:
+                        raise _Retry from exc
+                    if isinstance(exc, IntegrityError):
+                        self.report.error(row.number, "", "conflict", str(exc).splitlines()[0])
+                    else:
+                        self._model_errors(row.number, exc)
             if self.report.errors:
                 totals["invalid"] = len({e["row"] for e in self.report.errors})
                 totals["created"] = totals["updated"] = totals["unchanged"] = 0
@@ -224,14 +308,16 @@ class Importer:
                 data["id"] = row.new_id
             self.collection.create(actor=actor, **data)
             return "created"
-        before = self._snapshot(row.instance.pk, row.columns)
+        before = self._shown(row.instance, row.columns)  # as read for the whole file
         self.collection.update(row.instance, actor=actor, **data)
         if self._snapshot(row.instance.pk, row.columns) == before:
             raise _Unchanged
         return "updated"
 
     def _snapshot(self, pk, columns: list) -> dict:
-        obj = self.collection.viewset.selector(user=self.user).get(pk=pk)
+        return self._shown(self.collection.viewset.selector(user=self.user).get(pk=pk), columns)
+
+    def _shown(self, obj, columns: list) -> dict:
         data = self.serializer_class(obj, context=self.context).data
         return {name: data.get(name) for name in columns}
 

@@ -1,12 +1,14 @@
 """Related objects named the way people do in a spreadsheet: a client by its portal
 subdomain or its name, a team member by e-mail; a UUID works everywhere. Each key is looked
-up once per import, among the rows the importing user may see."""
+up once per import, among the rows the importing user may see: ``collect`` then ``prime``
+read every key of the file in one query per kind; a key not primed is read on its own."""
 
 from __future__ import annotations
 
 import uuid
 
 from django.db.models import Q
+from django.db.models.functions import Lower
 
 from clients.models import Client
 from localbzz.accounts.permissions import Action
@@ -27,6 +29,52 @@ class References:
     def __init__(self, user):
         self.user = user
         self.cache: dict = {}
+        self.pending: dict = {CLIENT: set(), MEMBER: set()}
+
+    def collect(self, kind: str, value, column: str) -> None:
+        """Notes the human keys of a cell, to be read with all the others by ``prime``."""
+        if kind not in (CLIENT, MEMBER):
+            return
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if column == "team" and isinstance(item, dict):
+                item = item.get("team_member_id")
+            if isinstance(item, str) and item.strip() and not _is_uuid(item):
+                key = item.strip().lower()
+                if (kind, key) not in self.cache:
+                    self.pending[kind].add(key)
+
+    def prime(self) -> None:
+        """Reads every collected key: one query per kind (per chunk of keys)."""
+        for kind, keys in self.pending.items():
+            keys = sorted(keys)
+            for start in range(0, len(keys), 5_000):
+                chunk = keys[start : start + 5_000]
+                found = {key: set() for key in chunk}
+                for pk, *names in self._rows(kind, chunk):
+                    for name in names:
+                        if name in found:
+                            found[name].add(str(pk))
+                for key, ids in found.items():
+                    self.cache[(kind, key)] = next(iter(ids)) if len(ids) == 1 else min(len(ids), 2)
+            keys.clear()
+        self.pending = {CLIENT: set(), MEMBER: set()}
+
+    def _rows(self, kind, keys):
+        """(pk, its lower-cased keys...) of the visible rows any of ``keys`` names."""
+        if kind == CLIENT:
+            rows = (
+                Client.objects.visible_to(self.user, Action.VIEW)
+                .annotate(key_name=Lower("name"))
+                .filter(Q(client_portal_subdomain__in=keys) | Q(key_name__in=keys))
+            )
+            return rows.values_list("pk", "client_portal_subdomain", "key_name")
+        rows = (
+            TeamMember.objects.visible_to(self.user, Action.VIEW)
+            .annotate(key_email=Lower("email"))
+            .filter(key_email__in=keys)
+        )
+        return rows.values_list("pk", "key_email")
 
     def resolve(self, kind: str, value, row: int, column: str, report):
         """``value`` with every human key replaced by its object's id (errors reported)."""
