@@ -8,9 +8,20 @@ import pytest
 from comments.models import Comment
 from conftest import screenshot
 from deliverables.tests.factories import make_deliverable
+from localbzz.celery import app as celery_app
 from localbzz.events.models import Notification, NotificationKind
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def eager_celery():
+    """The mention's notification is fanned out by a job: inline here, even with REDIS_URL
+    set (the live server runs in this process)."""
+    before = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = before
 
 
 def test_team_and_client_talk_in_two_channels(
