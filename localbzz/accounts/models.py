@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from localbzz.accounts.revocation import revoke_api_keys, revoke_refresh_tokens
+from localbzz.accounts.timezones import validate_time_zone
 from localbzz.db import choices_constraint, optional_fk
 
 
@@ -61,6 +62,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     team_member = optional_fk("team.TeamMember", related_name="user", one_to_one=True)
     client = models.ForeignKey(
         "clients.Client", null=True, blank=True, on_delete=models.CASCADE, related_name="users"
+    )
+    #: times are shown in this IANA zone; empty: the agency's (the TIME_ZONE setting)
+    time_zone = models.CharField(
+        max_length=64, blank=True, default="", validators=[validate_time_zone]
     )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="May sign in to Django admin.")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import mfa_views, views
+from . import mfa_views, preferences, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
         views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
+    path("preferences/", preferences.preferences, name="preferences"),
     path("mfa/", mfa_views.settings_page, name="mfa"),
     path("mfa/verify/", mfa_views.verify, name="mfa_verify"),
     path("mfa/setup/", mfa_views.setup, name="mfa_setup"),
