@@ -32,20 +32,37 @@ class TaskForm(forms.Form):
         label="Due date", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     assignees = forms.ModelMultipleChoiceField(
-        label="Assignees", required=False, queryset=TeamMember.objects.none()
+        label="Assignees",
+        required=False,
+        queryset=TeamMember.objects.none(),
+        widget=forms.SelectMultiple(attrs={"data-searchable": ""}),
     )
     client = forms.ModelChoiceField(label="Client", required=False, queryset=Client.objects.none())
     shoot = forms.ModelChoiceField(
         label="Shoot",
         required=False,
         queryset=Shoot.objects.none(),
-        help_text="Choose the client first (and save) to pick one of its shoots.",
+        help_text="The client's shoots: they follow the client you choose.",
+        widget=forms.Select(
+            attrs={
+                "data-depends-on": "client",
+                "data-options-url": "/api/shoots?client_id={value}&page_size=200",
+                "data-option-kind": "shoot",
+            }
+        ),
     )
     deliverable = forms.ModelChoiceField(
         label="Deliverable",
         required=False,
         queryset=Deliverable.objects.none(),
-        help_text="Choose the client first (and save) to pick one of its deliverables.",
+        help_text="The client's deliverables: they follow the client you choose.",
+        widget=forms.Select(
+            attrs={
+                "data-depends-on": "client",
+                "data-options-url": "/api/deliverables?client_id={value}&page_size=200",
+                "data-option-kind": "deliverable",
+            }
+        ),
     )
     estimated_minutes = forms.IntegerField(
         label="Estimate (minutes)", required=False, min_value=0, max_value=100_000
