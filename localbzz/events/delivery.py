@@ -67,34 +67,38 @@ def retry_delay(attempts: int, retry_after: float | None = None) -> float | None
 def _claim(delivery_id, expected_attempts: int | None):
     """Takes one attempt of a pending delivery: ``(delivery, endpoint, event)`` or None.
 
-    A short transaction: the row is locked with ``skip_locked`` (two workers never take the
-    same attempt), ``attempts`` counts the attempt now, so a duplicate job (sweep + retry,
-    broker redelivery) holding the old count is a no-op, and ``next_attempt_at`` moves past
-    the send's timeouts (``WEBHOOK_SWEEP_LEASE``) so the sweep leaves it alone meanwhile; if
+    One read (the delivery with its endpoint and event, no lock) and one conditional
+    ``UPDATE`` in autocommit: ``attempts`` counts the attempt now, only if nobody counted it
+    first, so two workers never send the same attempt and a duplicate job (sweep + retry,
+    broker redelivery) holding the old count is a no-op; ``next_attempt_at`` moves past the
+    send's timeouts (``WEBHOOK_SWEEP_LEASE``) so the sweep leaves it alone meanwhile. If
     the worker dies while sending, the lease runs out and the sweep queues it again.
     """
-    with transaction.atomic():
-        delivery = (
-            WebhookDelivery.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("endpoint", "event__actor")
-            .filter(pk=delivery_id, status=DeliveryStatus.PENDING)
-            .first()
+    delivery = (
+        WebhookDelivery.objects.select_related("endpoint", "event__actor")
+        .filter(pk=delivery_id, status=DeliveryStatus.PENDING)
+        .first()
+    )
+    if delivery is None:
+        return None
+    attempts = delivery.attempts
+    if expected_attempts is not None and attempts != expected_attempts:
+        return None
+    pending = WebhookDelivery.objects.filter(
+        pk=delivery.pk, status=DeliveryStatus.PENDING, attempts=attempts
+    )
+    endpoint = delivery.endpoint
+    now = timezone.now()
+    if not endpoint.is_active:
+        pending.update(
+            status=DeliveryStatus.ABANDONED, last_error="endpoint disabled", updated_at=now
         )
-        if delivery is None:
-            return None
-        if expected_attempts is not None and delivery.attempts != expected_attempts:
-            return None
-        # The endpoint row is not locked: deliveries to one endpoint run in parallel.
-        endpoint = delivery.endpoint
-        if not endpoint.is_active:
-            delivery.status = DeliveryStatus.ABANDONED
-            delivery.last_error = "endpoint disabled"
-            delivery.save(update_fields=["status", "last_error", "updated_at"])
-            return None
-        delivery.attempts += 1
-        delivery.next_attempt_at = timezone.now() + timedelta(seconds=settings.WEBHOOK_SWEEP_LEASE)
-        delivery.save(update_fields=["attempts", "next_attempt_at", "updated_at"])
-        return delivery, endpoint, delivery.event
+        return None
+    lease = now + timedelta(seconds=settings.WEBHOOK_SWEEP_LEASE)
+    if not pending.update(attempts=attempts + 1, next_attempt_at=lease, updated_at=now):
+        return None  # another worker took this attempt first
+    delivery.attempts = attempts + 1
+    return delivery, endpoint, delivery.event
 
 
 def _endpoint_health(endpoint: WebhookEndpoint, ok: bool, now) -> None:
@@ -122,9 +126,9 @@ def webhook_deliver(
     """Makes one attempt of a pending delivery; returns the retry delay to queue, if short.
 
     Three steps, and no transaction or row lock is held during the HTTP request (up to the
-    connect + read timeouts): claim the attempt (``_claim``), send, record the outcome under
-    the row lock again. An outcome arriving after an admin restarted the cycle (redeliver)
-    is logged and changes nothing else.
+    connect + read timeouts): claim the attempt (``_claim``), send, then record the outcome
+    in one short transaction. An outcome arriving after an admin restarted the cycle
+    (redeliver) is logged and changes nothing else.
     """
     claimed = _claim(delivery_id, expected_attempts)
     if claimed is None:
@@ -132,6 +136,22 @@ def webhook_deliver(
     delivery, endpoint, event = claimed
     result = send(endpoint.url, endpoint.signing_secrets(), event.envelope())
     now = timezone.now()
+    state = {
+        "last_status_code": result.status_code,
+        "last_error": result.error,
+        "updated_at": now,
+    }
+    delay = None
+    if result.ok:
+        state.update(status=DeliveryStatus.SUCCEEDED, delivered_at=now, next_attempt_at=None)
+    else:
+        code = result.status_code
+        retryable = code is None or code >= 500 or code in RETRYABLE_STATUS
+        delay = retry_delay(delivery.attempts, result.retry_after) if retryable else None
+        if delay is None:
+            state.update(status=DeliveryStatus.FAILED, next_attempt_at=None)
+        else:
+            state.update(next_attempt_at=now + timedelta(seconds=delay))
     with transaction.atomic():
         WebhookAttempt.objects.create(
             delivery=delivery,
@@ -142,32 +162,14 @@ def webhook_deliver(
             error=result.error,
             manual=manual,
         )
-        current = (
-            WebhookDelivery.objects.select_for_update()
-            .filter(pk=delivery.pk, status=DeliveryStatus.PENDING, attempts=delivery.attempts)
-            .first()
+        # Only the attempt this job claimed: the row is locked just for this statement's
+        # transaction, never during the send.
+        current = WebhookDelivery.objects.filter(
+            pk=delivery.pk, status=DeliveryStatus.PENDING, attempts=delivery.attempts
         )
-        if current is None:
+        if not current.update(**state):
             return None
-        delivery = current
-        delivery.last_status_code = result.status_code
-        delivery.last_error = result.error
-        delay = None
         _endpoint_health(endpoint, result.ok, now)
-        if result.ok:
-            delivery.status = DeliveryStatus.SUCCEEDED
-            delivery.delivered_at = now
-            delivery.next_attempt_at = None
-        else:
-            code = result.status_code
-            retryable = code is None or code >= 500 or code in RETRYABLE_STATUS
-            delay = retry_delay(delivery.attempts, result.retry_after) if retryable else None
-            if delay is None:
-                delivery.status = DeliveryStatus.FAILED
-                delivery.next_attempt_at = None
-            else:
-                delivery.next_attempt_at = now + timedelta(seconds=delay)
-        delivery.save()
         if not result.ok:
             endpoint.refresh_from_db()
             if result.status_code == 410:
