@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from calendars.services import calendar_feed_create
 from clients.tests.factories import make_client
+from comments.services import comment_create
 from deliverables.models import DeliverableReview, ReviewDecision
 from deliverables.tests.factories import make_deliverable
 from files.tests.factories import make_attachment
@@ -57,6 +59,8 @@ def make_world(admin_user):
     )
     make_form_submission()
     request = make_portal_request(client=client, assigned_to=member)
+    comment_create(actor=admin_user, owner=request, body="Noted @admin", visibility="team")
+    calendar_feed_create(actor=admin_user, scope="agency")
     PortalRequestReply.objects.create(request=request, author=admin_user, body="On it!")
     make_attachment(deliverable, actor=admin_user)
     make_user(Role.CLIENT, client=client)
@@ -189,6 +193,8 @@ OUR_ADMINS = [
         "forms",
         "portal",
         "events",
+        "comments",
+        "calendars",
     }
 ]
 
