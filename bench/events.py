@@ -102,14 +102,16 @@ def _env(ctx, queue: str) -> dict:
 
 
 def _shell(env: dict, code: str) -> str:
-    return subprocess.run(
+    result = subprocess.run(
         [str(BIN / "python"), "manage.py", "shell", "-c", code],
         cwd=ROOT,
         env=env,
-        check=True,
         capture_output=True,
         text=True,
-    ).stdout
+    )
+    if result.returncode:
+        raise RuntimeError(f"manage.py shell failed:\n{result.stderr[-3000:]}")
+    return result.stdout
 
 
 MAKE_EVENTS = """
