@@ -11,8 +11,9 @@ time by ``DatabaseCollector``.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 
-from django.db.models import Count
+from django.db.models import Count, Max
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -79,6 +80,57 @@ class DatabaseCollector:
         yield GaugeMetricFamily(
             "localbzz_webhook_queue_due", "Pending webhook deliveries whose attempt is due.", due
         )
+        yield from batch_metrics(timezone.now())
+
+
+def batch_metrics(now):
+    """Import jobs by status, the age of the oldest queued one, and per scheduled job its
+    last success and its failures in the last day. The batch app is looked up by name (the
+    top floor imports no other top-floor package); without it nothing is reported."""
+    from django.apps import apps
+
+    try:
+        jobs = apps.get_model("batch", "BatchJob")
+        runs = apps.get_model("batch", "JobRun")
+    except LookupError:
+        return
+    by_status = GaugeMetricFamily(
+        "localbzz_batch_jobs", "Import jobs by status.", labels=["status"]
+    )
+    counts = dict(jobs.objects.order_by().values_list("status").annotate(n=Count("pk")))
+    for status in ("queued", "running", "succeeded", "failed", "cancelled"):
+        by_status.add_metric([status], counts.get(status, 0))
+    yield by_status
+    oldest = (
+        jobs.objects.filter(status="queued")
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    yield GaugeMetricFamily(
+        "localbzz_batch_job_oldest_queued_seconds",
+        "Age of the oldest import job still queued (0 when none waits).",
+        (now - oldest).total_seconds() if oldest else 0,
+    )
+    last_success = GaugeMetricFamily(
+        "localbzz_scheduled_job_last_success_timestamp_seconds",
+        "When each scheduled job last finished successfully (Unix time).",
+        labels=["job"],
+    )
+    rows = runs.objects.filter(outcome="succeeded").order_by().values("job")
+    for row in rows.annotate(at=Max("finished_at")):
+        if row["at"] is not None:
+            last_success.add_metric([row["job"]], row["at"].timestamp())
+    yield last_success
+    failed = GaugeMetricFamily(
+        "localbzz_scheduled_job_failures_24h",
+        "Failed runs of each scheduled job in the last 24 hours.",
+        labels=["job"],
+    )
+    rows = runs.objects.filter(outcome="failed", started_at__gte=now - timedelta(days=1))
+    for row in rows.order_by().values("job").annotate(n=Count("pk")):
+        failed.add_metric([row["job"]], row["n"])
+    yield failed
 
 
 def exposition() -> tuple[bytes, str]:
