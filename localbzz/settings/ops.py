@@ -15,12 +15,16 @@ if "ops" not in INSTALLED_APPS:
     INSTALLED_APPS.append("ops")
 # /health/* and /metrics are answered before host checks and HTTPS redirects (probes and
 # scrapers reach a pod by its address, over plain HTTP); then every request is measured.
+#: ``false`` drops the per-request instrumentation (metrics, usage counters, the request log
+#: line): only for measuring its cost (``bench/metrics.py``)
+REQUEST_METRICS = env.bool("REQUEST_METRICS", default=True)
 if "ops.middleware.OpsEndpointsMiddleware" not in MIDDLEWARE:
     MIDDLEWARE.insert(0, "ops.middleware.OpsEndpointsMiddleware")
-    MIDDLEWARE.insert(
-        MIDDLEWARE.index("localbzz.middleware.RequestIDMiddleware") + 1,
-        "ops.middleware.RequestMetricsMiddleware",
-    )
+    if REQUEST_METRICS:
+        MIDDLEWARE.insert(
+            MIDDLEWARE.index("localbzz.middleware.RequestIDMiddleware") + 1,
+            "ops.middleware.RequestMetricsMiddleware",
+        )
 
 # --- Probes ----------------------------------------------------------------------------------
 #: seconds each readiness check may take before it counts as failed
@@ -56,6 +60,10 @@ LOGGING["handlers"]["console"].update(
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # one line per request (route, status, duration, request and user ids)
 LOGGING["loggers"]["localbzz.requests"] = {"level": env.str("REQUEST_LOG_LEVEL", default=LOG_LEVEL)}
+# the development server's own access line would repeat that one (each request logged twice
+# under `make run`): it keeps only its errors
+for _server_log in ("django.channels.server", "django.server"):
+    LOGGING["loggers"][_server_log] = {"level": "ERROR"}
 
 # --- Errors ----------------------------------------------------------------------------------
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
