@@ -1,5 +1,6 @@
 """The portal requests in the event stream: types, representation, notification rules."""
 
+from clients.models import Client
 from localbzz.accounts.permissions import staff_users
 from localbzz.events.models import NotificationKind
 from localbzz.events.notifications import Message, notification_rule
@@ -29,9 +30,11 @@ def urgent_request(event):
     arrived_urgent = event.type == "portal_request.created" and obj.get("priority") == "Urgent"
     if not (arrived_urgent or became_urgent):
         return None
+    client = Client.objects.filter(pk=obj.get("client_id")).values_list("name", flat=True)
+    name = client.first() if obj.get("client_id") else None
     message = Message(
         NotificationKind.URGENT_REQUEST,
-        "Urgent portal request",
+        f"Urgent request from {name[:150]}" if name else "Urgent portal request",
         (obj.get("content") or "")[:300],
         object_url(event.object_type, event.object_id),
     )

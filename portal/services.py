@@ -15,6 +15,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from deliverables.services import deliverable_create
 from localbzz.accounts.models import Role, User, UserManager
+from localbzz.accounts.permissions import is_staff_user
 from localbzz.events.services import emit
 from localbzz.form_files import attach_form_files
 from localbzz.services import delete_with_event, save_changes, validate_and_save
@@ -63,6 +64,11 @@ def portal_request_reply(
     reply = PortalRequestReply(request=portal_request, author=author, body=body)
     validate_and_save(reply)
     portal_request.save(update_fields=["updated_at"])
+    if portal_request.status == RequestStatus.NEW and is_staff_user(author):
+        # the agency answered: the client sees the request being worked on
+        portal_request_update(
+            portal_request=portal_request, actor=author, status=RequestStatus.WORKING
+        )
     emit(
         "portal_request.replied",
         portal_request,

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action, allows
+from localbzz.accounts.templatetags.dashboard import hours
 from localbzz.web import (
     call_service,
     counts_by,
@@ -238,8 +239,7 @@ def timer_stop(request):
     """Stops the user's running timer."""
     try:
         entry = services.timer_stop(user=request.user, note=request.POST.get("note") or None)
-        minutes = int(entry.duration.total_seconds() // 60)
-        messages.success(request, f"Logged {minutes} min on “{entry.task.name}”.")
+        messages.success(request, f"Logged {hours(entry.duration)} on “{entry.task.name}”.")
         default = reverse("tasks:detail", args=[entry.task_id])
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))

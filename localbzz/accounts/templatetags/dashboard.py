@@ -76,9 +76,12 @@ def nav_links(context):
 
 @register.filter
 def hours(value) -> str:
-    """A duration as ``1h 05m``."""
+    """A duration (or a number of minutes) as ``1h 05m``, rounded to the minute for display
+    only (the entry keeps its seconds); under a minute as ``45s``."""
     if not value:
         return "0m"
-    minutes = int(value.total_seconds() // 60) if isinstance(value, timedelta) else int(value)
-    h, m = divmod(minutes, 60)
+    seconds = value.total_seconds() if isinstance(value, timedelta) else float(value) * 60
+    if seconds < 59.5:
+        return f"{max(int(seconds + 0.5), 1)}s"
+    h, m = divmod(int(seconds / 60 + 0.5), 60)
     return f"{h}h {m:02d}m" if h else f"{m}m"
