@@ -37,6 +37,8 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
+# one date format on every page (localbzz/formats/en/formats.py), "2 Dec 2026, 14:30"
+FORMAT_MODULE_PATH = ["localbzz.formats"]
 
 # --- Logging -------------------------------------------------------------------------------
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
