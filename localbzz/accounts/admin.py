@@ -8,8 +8,9 @@ from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from . import api_keys, services
+from . import api_keys, mfa, services
 from .models import ApiKey, User
+from .reauth import confirm_redirect
 
 #: fields of the admin forms the services take (groups and permissions are saved after)
 _SERVICE_FIELDS = ("email", "full_name", "role", "client", "team_member", "is_active")
@@ -111,8 +112,25 @@ class UserAdmin(DjangoUserAdmin):
         for user in queryset:
             services.user_delete(user=user, actor=request.user)
 
+    actions = ("reset_mfa",)
+
+    @admin.action(description="Reset two-factor sign-in (a lost phone)")
+    def reset_mfa(self, request, queryset):
+        """Removes the users' authenticator apps and recovery codes (audited); an admin sets
+        up a new one at the next sign-in."""
+        asked = confirm_redirect(request)
+        if asked is not None:
+            return asked
+        for user in queryset:
+            mfa.mfa_remove(user=user, actor=request.user)
+        self.message_user(request, f"Two-factor sign-in reset for {queryset.count()} user(s).")
+        return None
+
     @transaction.atomic
     def user_change_password(self, request, id, form_url=""):
+        asked = confirm_redirect(request)
+        if asked is not None:
+            return asked
         response = super().user_change_password(request, id, form_url)
         done = request.method == "POST" and response.status_code == 302
         if done and response.url != request.get_full_path():  # not the "try again" redirect
@@ -153,6 +171,9 @@ class ApiKeyAdmin(admin.ModelAdmin):
         "last_used_at", "last_used_ip", "created_at",
     )  # fmt: skip
     actions = ("revoke",)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return confirm_redirect(request) or super().add_view(request, form_url, extra_context)
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:

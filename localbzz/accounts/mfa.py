@@ -29,6 +29,7 @@ from localbzz.accounts.otp import (
     RecoveryCodeDevice,
     TotpDevice,
     new_recovery_code,
+    normalise_code,
     recovery_hash,
 )
 from localbzz.accounts.permissions import is_admin_user, is_staff_user
@@ -131,6 +132,12 @@ def count_failure(request, user) -> None:
     user_login_failed.send(
         sender=__name__, credentials={"username": user.email, "factor": "otp"}, request=request
     )
+
+
+def looks_like_code(text: str) -> bool:
+    """A TOTP code (6 digits) or a recovery code (10 letters and digits), not a password."""
+    code = normalise_code(text)
+    return (code.isdigit() and len(code) == 6) or (len(code) == 10 and code.isalnum())
 
 
 def match_code(user, code: str):

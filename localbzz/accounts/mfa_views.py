@@ -164,7 +164,9 @@ def reauthenticate(request):
             return _refuse_locked(request)
         secret = form.cleaned_data["secret"]
         proved = user.check_password(secret) or (
-            mfa.is_enrolled(user) and mfa.match_code(user, secret) is not None
+            mfa.looks_like_code(secret)
+            and mfa.is_enrolled(user)
+            and mfa.match_code(user, secret) is not None
         )
         if proved:
             mfa.mark_reauthenticated(request)

@@ -10,6 +10,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from localbzz.accounts.reauth import check_api_request
 from localbzz.api.base import BaseAPIView
 from localbzz.privacy import erase_person, export_person
 
@@ -44,6 +45,7 @@ class PrivacyExport(BaseAPIView):
         parameters=[OpenApiParameter("email", str, required=True)], responses={200: dict}
     )
     def get(self, request):
+        check_api_request(request)
         body = EmailSerializer(data=request.query_params)
         body.is_valid(raise_exception=True)
         return Response(export_and_record(body.validated_data["email"], request))
@@ -56,6 +58,7 @@ class PrivacyErase(BaseAPIView):
 
     @extend_schema(request=EmailSerializer, responses={200: dict})
     def post(self, request):
+        check_api_request(request)
         body = EmailSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         return Response(erase_person(body.validated_data["email"], actor=request.user))

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from localbzz.accounts.mixins import staff_required
+from localbzz.accounts.reauth import confirm_redirect
 from localbzz.privacy import erase_person
 
 from .privacy_api import export_and_record
@@ -39,6 +40,10 @@ def privacy_page(request):
     """GET: the forms; POST action=export: the JSON download; POST action=erase: erasure."""
     export_form = PersonForm(prefix="export")
     erase_form = EraseForm(prefix="erase")
+    if request.method == "POST":
+        asked = confirm_redirect(request)  # a recent password (or code) first
+        if asked is not None:
+            return asked
     if request.method == "POST" and request.POST.get("action") == "export":
         export_form = PersonForm(request.POST, prefix="export")
         if export_form.is_valid():

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 
+from localbzz.accounts.reauth import confirm_redirect
 from localbzz.admin import ServiceAdmin, ServiceSet
 
 from . import services
@@ -56,9 +57,13 @@ class WebhookEndpointAdmin(ServiceAdmin):
 
     @admin.action(description="Rotate the signing secret")
     def rotate_secret(self, request, queryset):
+        asked = confirm_redirect(request)  # a recent password (or code) first
+        if asked is not None:
+            return asked
         for endpoint in queryset:
             secret = services.webhook_endpoint_rotate_secret(endpoint=endpoint, actor=request.user)
             messages.warning(request, f"New secret of {endpoint.url} (shown once): {secret}")
+        return None
 
     @admin.action(description="Send a test event")
     def send_test(self, request, queryset):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.permissions import Action
+from localbzz.accounts.reauth import recent_auth_required
 from localbzz.web import safe_next
 
 from . import services
@@ -101,6 +102,7 @@ def webhook_detail(request, pk):
 
 @require_POST
 @staff_required(admin_only=True)
+@recent_auth_required
 def webhook_rotate(request, pk):
     endpoint = _endpoint(request, pk)
     services.webhook_endpoint_rotate_secret(endpoint=endpoint, actor=request.user)

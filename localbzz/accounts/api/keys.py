@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from localbzz.accounts import api_keys
 from localbzz.accounts.models import ApiKey, Role, User
 from localbzz.accounts.permissions import scope
+from localbzz.accounts.reauth import check_api_request
 from localbzz.api.base import PolicyViewSet
 
 
@@ -64,6 +65,7 @@ class ApiKeyViewSet(PolicyViewSet, mixins.ListModelMixin):
 
     @extend_schema(request=ApiKeySerializer, responses={201: NewApiKeySerializer})
     def create(self, request, *args, **kwargs):
+        check_api_request(request)
         body = ApiKeySerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data

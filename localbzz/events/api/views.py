@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from localbzz.accounts.permissions import Action, is_admin_user
+from localbzz.accounts.reauth import check_api_request
 from localbzz.api.parsers import ORJSONParser
 
 from .. import services
@@ -190,6 +191,7 @@ class WebhookRotateSecret(AdminOnly, APIView):
 
     @extend_schema(request=None, responses=WebhookEndpointWithSecretSerializer)
     def post(self, request, pk):
+        check_api_request(request)  # a session call: a recent password (or code) first
         endpoint = self.endpoint()
         services.webhook_endpoint_rotate_secret(endpoint=endpoint, actor=request.user)
         return Response(WebhookEndpointWithSecretSerializer(endpoint).data)
