@@ -113,6 +113,7 @@ ENTITY_TYPES = (
     "portal_request.updated",
     "portal_request.replied",
     "portal_request.deleted",
+    "portal_request.converted",
 )
 CLIENT_VISIBLE = {
     "shoot.created",
@@ -129,6 +130,8 @@ CLIENT_VISIBLE = {
     "portal_request.deleted",
     "attachment.created",  # files of deliverables and requests (files/events.py)
     "attachment.deleted",
+    "portal_request.converted",  # a request turned into a task or deliverable (portal)
+    "comment.created",  # client-visible comments only: a team comment belongs to no client
 }
 
 
