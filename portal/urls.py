@@ -26,4 +26,5 @@ urlpatterns = [
     path("requests/", views.RequestListView.as_view(), name="requests"),
     path("requests/<uuid:pk>/", views.RequestDetailView.as_view(), name="request"),
     path("account/", views.AccountView.as_view(), name="account"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
 ]

@@ -1,9 +1,14 @@
-"""Portal pages: home, deliverables (and the client's review), shoots, requests."""
+"""Portal pages: home, deliverables (and the client's review), shoots, requests, privacy."""
 
 from __future__ import annotations
 
+import json
+
+from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.defaultfilters import pluralize
 
 from deliverables.filtersets import DeliverableFilterSet
@@ -16,13 +21,15 @@ from deliverables.selectors import (
 )
 from deliverables.services import deliverable_review
 from localbzz.accounts.permissions import Action, allows
+from localbzz.audit.trail import record, record_read
 from localbzz.form_files import takes_files
+from localbzz.privacy import export_person
 from localbzz.web import call_service, filter_rows
 from shoots.filtersets import ShootFilterSet
 
 from ..filtersets import PortalRequestFilterSet
 from ..forms import PortalRequestForm, ReplyForm, ReviewForm
-from ..models import RequestStatus
+from ..models import RequestPriority, RequestStatus, RequestType
 from ..selectors import portal_request_replies, portal_request_threads
 from ..services import portal_request_create, portal_request_reply
 from .base import PortalView
@@ -202,3 +209,81 @@ class RequestDetailView(PortalView):
             if reply is not None:
                 return HttpResponseRedirect(self.url("request", pk=portal_request.pk))
         return self.render(self.context(portal_request, form), status=400)
+
+
+# --- privacy ------------------------------------------------------------------------------------
+_SECTION_NAMES = {
+    "accounts.user": "Your sign-in account",
+    "audit": "Log entries about your account (sign-ins, changes you made)",
+    "clients.client": "Contact details of your business",
+    "events.notification": "Notifications sent to you",
+}
+
+
+def _section_name(label: str) -> str:
+    if label in _SECTION_NAMES:
+        return _SECTION_NAMES[label]
+    try:
+        return str(apps.get_model(label)._meta.verbose_name_plural).capitalize()
+    except (LookupError, ValueError):
+        return label
+
+
+class PrivacyView(PortalView):
+    """The signed-in person's data: what is held (by kind, with counts), the whole of it as a
+    JSON download (audited as a privacy export), and a request for erasure, which reaches the
+    agency as a portal request (staff erase with the privacy page or ``/api/privacy/erase``)."""
+
+    nav = "account"
+    template_name = "portal/privacy.html"
+
+    def context(self) -> dict:
+        sections = []
+        if self.mode == "client":
+            bundle = export_person(self.viewer.email)
+            sections = [(_section_name(k), len(v)) for k, v in bundle["data"].items()]
+        return {"sections": sections, "consent_text": settings.FORM_CONSENT_TEXT}
+
+    def get(self, request):
+        return self.render(self.context())
+
+    def post(self, request):
+        self.require_client()
+        action = request.POST.get("action")
+        if action == "download":
+            bundle = export_person(self.viewer.email)
+            counts = {k: len(v) for k, v in bundle["data"].items()}
+            detail = {"email": bundle["email"], "sections": counts, "self": True}
+            record_read("privacy.exported", request=request, object_type="accounts.user",
+                        object_id=self.viewer.pk, detail=detail)  # fmt: skip
+            response = HttpResponse(
+                json.dumps(bundle, cls=DjangoJSONEncoder, indent=2),
+                content_type="application/json",
+            )
+            response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+            response["Cache-Control"] = "no-store"
+            return response
+        if action == "erase":
+            if request.POST.get("confirm") != "yes":
+                messages.error(request, "Tick the box to confirm that you want your data erased.")
+                return self.render(self.context(), status=400)
+            created = portal_request_create(
+                actor=self.viewer,
+                client=self.client,
+                request_type=RequestType.REQUEST,
+                priority=RequestPriority.URGENT,
+                content=(
+                    "Erasure request (GDPR): please erase the personal data of "
+                    f"{self.viewer.email}. Sent from the portal's privacy page."
+                ),
+            )
+            record("privacy.erasure_requested", actor=self.viewer, object_type="accounts.user",
+                   object_id=self.viewer.pk, request=request,
+                   detail={"portal_request": str(created.pk)})  # fmt: skip
+            messages.success(
+                request,
+                "Your erasure request is in. We will confirm within 30 days; you can follow it "
+                "here.",
+            )
+            return HttpResponseRedirect(self.url("request", pk=created.pk))
+        return self.render(self.context(), status=400)
