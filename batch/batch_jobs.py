@@ -2,14 +2,17 @@
 
 A file of more than ``BATCH_INLINE_ROWS`` rows is kept in a ``BatchJob`` row (the worker may
 run on another machine) and queued; the caller gets 202 with the job. The worker imports it
-with the same ``Importer`` (same report, all or nothing), writes its progress to the row and
-emits ``batch_job.progress`` through the outbox (so the dashboard and /ws/live/ hear it like
-any event), checks for a cancel request at each step and keeps the report.
+with the same ``Importer`` (same report, all or nothing), writes its progress to the row,
+checks for a cancel request at each step and keeps the report. ``batch_job.progress``
+events go through the outbox (so the dashboard and /ws/live/ hear them like any event) when
+the job starts, at each step of its validating pass and when it ends.
 
 While the import's own transaction is open (its writing pass), progress is written from a
 short-lived thread with a connection of its own, so pollers see it before the import
-commits and a rolled-back dry run does not take it along (PostgreSQL; on SQLite, where a
-second writer would wait for the first, it is written inline and the final state stands).
+commits and a rolled-back dry run does not take it along; no event is emitted from there
+(events are audited under a lock the import's transaction holds). On SQLite, where a second
+writer would wait for the first, it is written and emitted inline and the final state
+stands.
 """
 
 from __future__ import annotations
@@ -129,18 +132,21 @@ class _Reporter:
         from django.db import connections
 
         try:
-            outcome.append(self._write(fields))
+            outcome.append(self._write(fields, live=False))
         except Exception:  # progress is a hint: the import goes on
             logger.exception("Could not record the progress of batch job %s", self.job.pk)
         finally:
             connections.close_all()
 
-    def _write(self, fields: dict) -> bool:
-        """Writes the progress and emits it; whether a cancel was asked for."""
+    def _write(self, fields: dict, *, live: bool = True) -> bool:
+        """Writes the progress (and emits it when ``live``); whether a cancel was asked for.
+        The side connection emits nothing: an event is audited, and the audit chain's lock
+        is held by the import's open transaction until it ends."""
         BatchJob.objects.filter(pk=self.job.pk).update(**fields)
         for name, value in fields.items():
             setattr(self.job, name, value)
-        emit(PROGRESS_EVENT, self.job, actor=self.job.user)
+        if live:
+            emit(PROGRESS_EVENT, self.job, actor=self.job.user)
         return BatchJob.objects.filter(pk=self.job.pk, cancel_requested=True).exists()
 
 

@@ -76,6 +76,9 @@ def measure(rows: int, profile: bool = False) -> dict:
     import django
 
     django.setup()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     from batch.collections import COLLECTIONS
     from batch.formats import read
     from batch.importing import Importer
@@ -83,7 +86,7 @@ def measure(rows: int, profile: bool = False) -> dict:
     admin, content = _world(rows)
     deliverables = COLLECTIONS["deliverables"]
     figures = {"rows": rows}
-    for label, dry_run in (("dry_run", True), ("commit", False), ("reimport", False)):
+    for label, dry_run in (("dry_run", True), ("commit", False)):
         upload = io.BytesIO(content)
         header, data, flat = read(upload, "rows.csv")
         started = time.perf_counter()
@@ -96,7 +99,14 @@ def measure(rows: int, profile: bool = False) -> dict:
             report = prof.runcall(importer.run, header, data, flat)
             pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
         else:
-            report = importer.run(header, data, flat)
+            with CaptureQueriesContext(connection) as queries:
+                report = importer.run(header, data, flat)
+            figures[f"{label}_queries"] = len(queries)
+            if os.environ.get("BENCH_SQL"):
+                from collections import Counter
+
+                kinds = Counter(q["sql"][:90] for q in queries.captured_queries)
+                figures[f"{label}_sql"] = kinds.most_common(12)
         figures[f"{label}_s"] = round(time.perf_counter() - started, 2)
         figures[f"{label}_peak_rss_mb"] = _peak_mb()
         figures[f"{label}_totals"] = report.totals
