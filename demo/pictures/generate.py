@@ -29,7 +29,8 @@ def picture(sky, ground, sun) -> Image.Image:
     for y in range(h):
         t = y / h
         draw.line(
-            [(0, y), (w, y)], fill=tuple(int(s * (1 - t) + g * t) for s, g in zip(sky, ground))
+            [(0, y), (w, y)],
+            fill=tuple(int(s * (1 - t) + g * t) for s, g in zip(sky, ground, strict=True)),
         )
     draw.ellipse((w * 0.62, h * 0.12, w * 0.62 + 90, h * 0.12 + 90), fill=sun)
     for i in range(9):
@@ -47,7 +48,8 @@ RECORD = """async () => {
   document.body.appendChild(canvas);
   const ctx = canvas.getContext('2d');
   const stream = canvas.captureStream(15);
-  const rec = new MediaRecorder(stream, {mimeType: 'video/webm;codecs=vp8', videoBitsPerSecond: 90000});
+  const rec = new MediaRecorder(
+    stream, {mimeType: 'video/webm;codecs=vp8', videoBitsPerSecond: 90000});
   const chunks = []; rec.ondataavailable = (e) => chunks.push(e.data);
   const done = new Promise((r) => (rec.onstop = r));
   rec.start();

@@ -74,10 +74,12 @@ def _files_of(demo: Demo, deliverable: Deliverable, n: int) -> list[str]:
 
 
 def seed_media(demo: Demo, deliverables: list[Deliverable]) -> None:
-    """Gives up to ``PER_CLIENT`` deliverables of each client (work in progress or done) files."""
+    """Gives files to the ``PER_CLIENT`` most recently moved deliverables of each client (in
+    progress, in review or done): the pages people open first show pictures."""
     store = _Store()
     rows, per_client = [], {}
-    for deliverable in sorted(deliverables, key=lambda d: (d.status_changed_at, d.title)):
+    newest_first = sorted(deliverables, key=lambda d: (d.status_changed_at, d.title), reverse=True)
+    for deliverable in newest_first:
         if deliverable.status not in WITH_FILES:
             continue
         n = per_client.get(deliverable.client_id, 0)
