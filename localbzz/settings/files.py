@@ -1,4 +1,4 @@
-"""Files: attachment storage (local or S3), upload limits, Google Drive (DESIGN.md §6)."""
+"""Files: attachment storage (local, S3 or GCS), upload limits, Google Drive (DESIGN.md §6)."""
 
 from urllib.parse import urlsplit
 
@@ -41,6 +41,40 @@ if STORAGE_BACKEND == "s3":
     else:
         CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append("https://*.amazonaws.com")
         CONTENT_SECURITY_POLICY["DIRECTIVES"]["media-src"] = ["'self'", "https://*.amazonaws.com"]
+
+if STORAGE_BACKEND == "gcs":
+    # Google Cloud Storage through django-storages: a private bucket (uniform access), read
+    # through V4 signed URLs signed with the service account's key (GS_CREDENTIALS_FILE), or,
+    # without a key file (Workload Identity), through the IAM signBlob API (GS_IAM_SIGN_BLOB).
+    from datetime import timedelta
+
+    from google.oauth2 import service_account
+
+    GS_CREDENTIALS_FILE = env.str("GS_CREDENTIALS_FILE", default="")
+    GS_CUSTOM_ENDPOINT = env.str("GS_CUSTOM_ENDPOINT", default="") or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.gcloud.GoogleCloudStorage",
+        "OPTIONS": {
+            "bucket_name": env.str("GS_BUCKET_NAME"),
+            "project_id": env.str("GS_PROJECT_ID", default="") or None,
+            "credentials": service_account.Credentials.from_service_account_file(
+                GS_CREDENTIALS_FILE
+            )
+            if GS_CREDENTIALS_FILE
+            else None,
+            "custom_endpoint": GS_CUSTOM_ENDPOINT,
+            "default_acl": None,  # the bucket's own (private): objects are read via signed URLs
+            "querystring_auth": True,
+            "expiration": timedelta(seconds=ATTACHMENT_URL_SECONDS),
+            "file_overwrite": True,  # keys are random UUIDs: no existence check per upload
+            "iam_sign_blob": env.bool("GS_IAM_SIGN_BLOB", default=False),
+        },
+    }
+    _origin = "{0.scheme}://{0.netloc}".format(
+        urlsplit(GS_CUSTOM_ENDPOINT or "https://storage.googleapis.com")
+    )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_origin)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["media-src"] = ["'self'", _origin]
 
 # --- Google Drive (optional: both set, or Drive is "not connected") -----------------------
 GOOGLE_DRIVE_ROOT_FOLDER_ID = env.str("GOOGLE_DRIVE_ROOT_FOLDER_ID", default="")
