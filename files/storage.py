@@ -1,4 +1,4 @@
-"""The bytes, through Django's storage API: local ``MEDIA_ROOT`` or S3 (django-storages).
+"""The bytes, through Django's storage API: local ``MEDIA_ROOT``, S3 or GCS (django-storages).
 
 Keys are random (``attachments/<uuid>``); the original name is metadata only, never a path.
 """
@@ -6,6 +6,7 @@ Keys are random (``attachments/<uuid>``); the original name is metadata only, ne
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from urllib.parse import quote
 
 from django.conf import settings
@@ -39,7 +40,7 @@ def remove(*keys: str) -> None:
 
 
 def is_cloud() -> bool:
-    """True when downloads are redirects to signed URLs (an S3-compatible storage)."""
+    """True when downloads are redirects to signed URLs (S3-compatible storage or GCS)."""
     return hasattr(storage(), "bucket_name")
 
 
@@ -49,9 +50,23 @@ def content_disposition(kind: str, name: str) -> str:
     return f"{kind}; filename=\"{ascii_name or 'file'}\"; filename*=UTF-8''{quote(name)}"
 
 
+def is_gcs() -> bool:
+    """True for Google Cloud Storage (django-storages' ``GoogleCloudStorage``)."""
+    return type(storage()).__module__ == "storages.backends.gcloud"
+
+
 def signed_url(key: str, *, name: str, content_type: str, inline: bool = False) -> str:
     """A URL of the object that expires after ``ATTACHMENT_URL_SECONDS`` (cloud storage)."""
     disposition = content_disposition("inline" if inline else "attachment", name)
+    if is_gcs():  # a V4 signed URL; GCS names the response overrides its own way
+        return storage().url(
+            key,
+            parameters={
+                "response_disposition": disposition,
+                "response_type": content_type,
+                "expiration": timedelta(seconds=settings.ATTACHMENT_URL_SECONDS),
+            },
+        )
     return storage().url(
         key,
         parameters={
