@@ -7,6 +7,10 @@ from django.contrib.auth.forms import BaseUserCreationForm
 from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import Http404
+from django.urls import path
+
+from localbzz.audit.privacy_api import personal_data_download
 
 from . import api_keys, mfa, services
 from .models import ApiKey, User
@@ -113,6 +117,25 @@ class UserAdmin(DjangoUserAdmin):
             services.user_delete(user=user, actor=request.user)
 
     actions = ("reset_mfa",)
+    change_form_template = "admin/accounts/user/change_form.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.personal_data_view)
+        return [
+            path("<uuid:object_id>/personal-data/", view, name="accounts_user_personal_data"),
+            *super().get_urls(),
+        ]
+
+    def personal_data_view(self, request, object_id):
+        """GDPR: everything held about this person as a JSON download (audited; a recent
+        password or code first)."""
+        user = self.get_object(request, object_id)
+        if user is None or not self.has_view_permission(request, user):
+            raise Http404("No such user.")
+        asked = confirm_redirect(request)
+        if asked is not None:
+            return asked
+        return personal_data_download(user.email, request)
 
     @admin.action(description="Reset two-factor sign-in (a lost phone)")
     def reset_mfa(self, request, queryset):

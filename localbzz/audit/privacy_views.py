@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
 from django import forms
 from django.contrib import messages
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from localbzz.accounts.mixins import staff_required
 from localbzz.accounts.reauth import confirm_redirect
 from localbzz.privacy import erase_person
 
-from .privacy_api import export_and_record
+from .privacy_api import personal_data_download
 
 
 class PersonForm(forms.Form):
@@ -47,13 +43,7 @@ def privacy_page(request):
     if request.method == "POST" and request.POST.get("action") == "export":
         export_form = PersonForm(request.POST, prefix="export")
         if export_form.is_valid():
-            bundle = export_and_record(export_form.cleaned_data["email"], request)
-            response = HttpResponse(
-                json.dumps(bundle, cls=DjangoJSONEncoder, indent=2),
-                content_type="application/json",
-            )
-            response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
-            return response
+            return personal_data_download(export_form.cleaned_data["email"], request)
     elif request.method == "POST" and request.POST.get("action") == "erase":
         erase_form = EraseForm(request.POST, prefix="erase")
         if erase_form.is_valid():

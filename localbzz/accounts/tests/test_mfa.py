@@ -231,3 +231,23 @@ def test_new_recovery_codes_replace_the_old_ones(admin_user):
     assert not set(new) & set(old)
     assert mfa.match_code(admin_user, old[0]) is None
     assert mfa.match_code(admin_user, new[0]) is not None
+
+
+def test_the_users_admin_page_downloads_their_personal_data_and_audits_it(admin_user, team_user):
+    browser = Client(REMOTE_ADDR=fresh_ip())
+    browser.force_login(admin_user)
+    page = browser.get(f"/admin/accounts/user/{team_user.pk}/change/")
+    url = f"/admin/accounts/user/{team_user.pk}/personal-data/"
+    assert url in page.content.decode()
+    response = browser.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="personal-data.json"'
+    bundle = response.json()
+    assert bundle["email"] == team_user.email
+    assert bundle["data"]["accounts.user"][0]["id"] == str(team_user.pk)
+    entry = AuditEntry.objects.get(action="privacy.exported")
+    assert (entry.actor_id, entry.surface) == (str(admin_user.pk), "admin")
+    team = Client(REMOTE_ADDR=fresh_ip())
+    team.force_login(team_user)
+    assert team.get(url).status_code == 302  # to the admin's sign-in: not staff of the admin
+    assert AuditEntry.objects.filter(action="privacy.exported").count() == 1
