@@ -22,6 +22,8 @@ PHOTOS = ("cafe.jpg", "bakery.jpg", "salon.jpg", "gym.jpg")
 CLIP = "reel.webm"
 #: deliverables with pictures per client: enough for every board column and the portal
 PER_CLIENT = 8
+#: and the work waiting for the client's review, which the portal opens on
+IN_REVIEW = 12
 WITH_FILES = (
     DeliverableStatus.IN_PROGRESS,
     DeliverableStatus.NEEDS_REVIEW,
@@ -74,18 +76,21 @@ def _files_of(demo: Demo, deliverable: Deliverable, n: int) -> list[str]:
 
 
 def seed_media(demo: Demo, deliverables: list[Deliverable]) -> None:
-    """Gives files to the ``PER_CLIENT`` most recently moved deliverables of each client (in
-    progress, in review or done): the pages people open first show pictures."""
+    """Gives files to each client's most recently moved deliverables: up to ``IN_REVIEW``
+    waiting for its review (what the portal opens on) and ``PER_CLIENT`` others in progress or
+    done, so the pages people open first show pictures."""
     store = _Store()
-    rows, per_client = [], {}
+    rows, counts = [], {}
     newest_first = sorted(deliverables, key=lambda d: (d.status_changed_at, d.title), reverse=True)
     for deliverable in newest_first:
         if deliverable.status not in WITH_FILES:
             continue
-        n = per_client.get(deliverable.client_id, 0)
-        if n >= PER_CLIENT:
+        in_review = deliverable.status == DeliverableStatus.NEEDS_REVIEW
+        key = (deliverable.client_id, in_review)
+        if counts.get(key, 0) >= (IN_REVIEW if in_review else PER_CLIENT):
             continue
-        per_client[deliverable.client_id] = n + 1
+        counts[key] = counts.get(key, 0) + 1
+        n = counts[(deliverable.client_id, True)] if in_review else counts[key]
         for version, name in enumerate(_files_of(demo, deliverable, n), start=1):
             rows.append(store.attachment(demo, deliverable, name, version))
     demo.insert("files", Attachment, rows)

@@ -105,7 +105,7 @@ def test_seed_demo_scale_multiplies_volume():
 SCALE_1 = (
     "8 team members, 12 clients, 17 users, 87 shoots, 193 shoot assignments, 985 deliverables, "
     "196 deliverable reviews, 163 tasks, 169 time entries, 10 form submissions, "
-    "32 portal requests, 59 portal replies, 111 files."
+    "32 portal requests, 59 portal replies, 184 files."
 )
 DIGESTS = {
     Deliverable: (("id", "title", "status"), "0e6fcd30e5f194da"),
