@@ -27,6 +27,8 @@ REQUEST_FIRST_RESPONSE_HOURS = env.int("REQUEST_FIRST_RESPONSE_HOURS", default=4
 # The monthly planner job applies next month's cadence plan of every Monthly / Quarterly
 # active client only when this is on (the plan is always there to preview and apply by hand).
 PLANNER_AUTO_APPLY = env.bool("PLANNER_AUTO_APPLY", default=False)  # noqa: F405
+# The data cleanup reads phone numbers written without a country code as of this region.
+CLEANUP_PHONE_REGION = env.str("CLEANUP_PHONE_REGION", default="US")  # noqa: F405
 # Housekeeping deletes sign-in lockout records older than this.
 HOUSEKEEPING_LOCKOUT_DAYS = env.int("HOUSEKEEPING_LOCKOUT_DAYS", default=30)  # noqa: F405
 
@@ -41,4 +43,8 @@ CELERY_BEAT_SCHEDULE["batch-plan-next-month"] = {  # noqa: F405
 CELERY_BEAT_SCHEDULE["batch-housekeeping"] = {  # noqa: F405
     "task": "batch.jobs.housekeeping",
     "schedule": crontab(minute=15, hour=3),
+}
+CELERY_BEAT_SCHEDULE["batch-cleanup"] = {  # noqa: F405
+    "task": "batch.jobs.cleanup_report",
+    "schedule": crontab(minute=45, hour=3),
 }
