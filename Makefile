@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-services lint format check bench loadtest lock clean venv venv-dev
+.PHONY: run screenshots test test-services lint format check bench loadtest lock clean venv venv-dev
 
 # requirements*.txt are locks with hashes (`make lock` writes them from requirements*.in):
 # pip checks every file it installs against them
@@ -29,6 +29,13 @@ run: venv ## migrate, load demo data, serve everything on http://localhost:8000
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+SHOTS_DIR ?= /tmp/localbzz-screenshots
+screenshots: venv-dev ## seed the demo into a throw-away SQLite database, take docs/img/*.png (Chromium)
+	rm -rf $(SHOTS_DIR) && mkdir -p $(SHOTS_DIR)
+	env -u REDIS_URL -u CELERY_BROKER_URL DATABASE_URL=sqlite:///$(SHOTS_DIR)/db.sqlite3 \
+	  MEDIA_ROOT=$(SHOTS_DIR)/media sh -c '$(PY) manage.py migrate --noinput -v 0 && \
+	  $(PY) manage.py seed_demo > /dev/null && $(PY) manage.py take_screenshots'
 
 test: venv-dev ## the whole suite on the embedded defaults (SQLite, in-memory layer, eager Celery)
 	env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL $(BIN)/pytest -n 2 --dist loadgroup
