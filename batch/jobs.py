@@ -44,3 +44,12 @@ def housekeeping() -> dict:
 def run_import(job_id: str) -> dict:
     """Imports the file of a batch job (a large upload), its progress reported as it goes."""
     return run_import_job(job_id)
+
+
+@shared_task(ignore_result=True)
+def cleanup_report() -> dict:
+    """Finds phones and e-mails out of their normal form, invalid phones, likely duplicate
+    leads and clients; the report is the page /jobs/cleanup/."""
+    from .cleanup import build_report
+
+    return dict(build_report().counts) or {"findings": 0}

@@ -103,3 +103,17 @@ class BatchJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in self.FINISHED
+
+
+class CleanupReport(models.Model):
+    """What a run of the data cleanup found (``batch.cleanup``): shown at /jobs/cleanup/."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    counts = models.JSONField(default=dict, blank=True)  # {"phone_format": 3, ...}
+    findings = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"cleanup report of {self.created_at:%Y-%m-%d %H:%M}"
