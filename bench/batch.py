@@ -115,6 +115,8 @@ def _export(ctx) -> dict:
 
 
 def run(ctx) -> None:
+    """Figures for ``BENCH_BATCH_ROWS`` / ``BENCH_EXPORT_ROWS`` rows (targets: 10,000 and
+    100,000), also as headline figures."""
     figures = _import(ctx)
     ctx.report(
         "Import deliverables (engine, in-process)",
@@ -130,4 +132,11 @@ def run(ctx) -> None:
             for label in ("dry_run", "commit")
         ],
     )
-    ctx.report("Export deliverables as CSV (HTTP, streamed)", [_export(ctx)])
+    exported = _export(ctx)
+    ctx.report("Export deliverables as CSV (HTTP, streamed)", [exported])
+    figure = getattr(ctx, "figure", None)  # headline figures (bench/last.json)
+    if figure is not None:
+        figure("import_dry_run_s", figures.get("dry_run_s"), "s", "< 60")
+        figure("import_commit_s", figures.get("commit_s"), "s", "< 60")
+        figure("export_s", exported["seconds"], "s", "< 30")
+        figure("export_rss_growth_mb", exported["its growth (MB)"], "MB", "< 50")
