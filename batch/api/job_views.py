@@ -6,7 +6,7 @@ import uuid
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotAuthenticated
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
@@ -62,7 +62,7 @@ class BatchJobCancelView(APIView):
     @extend_schema(
         summary="Cancel a batch job",
         request=None,
-        responses={200: BatchJobSerializer, 409: OpenApiResponse(description="Already finished")},
+        responses={200: BatchJobSerializer},  # 409 (already finished): the common error body
     )
     def post(self, request, pk):
         """A queued job is cancelled at once; a running one stops at its next step and
