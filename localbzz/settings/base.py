@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "localbzz.middleware.RequestIDMiddleware",
     "localbzz.api.middleware.APIVersionMiddleware",
+    "localbzz.api.middleware.APIConditionalGetMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "portal.middleware.PortalHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
