@@ -49,7 +49,9 @@ CELERY_BEAT_SCHEDULE["events-sweep"] = {
 }
 
 # --- Files ---------------------------------------------------------------------------------
-STATIC_URL = "/static/"
+# Hashed, compressed names in production (whitenoise: "Cache-Control: max-age=315360000,
+# public, immutable" on them); an absolute URL serves them from a CDN that pulls from /static/.
+STATIC_URL = env.str("STATIC_URL", default="/static/")
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
