@@ -1,5 +1,7 @@
 """Security headers, internationalisation and logging."""
 
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F403
 
 # --- Security ------------------------------------------------------------------------------
@@ -31,6 +33,12 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+# Static files from a CDN (STATIC_URL an absolute URL): the pages may load them from there.
+_static_url = env.str("STATIC_URL", default="/static/")
+if "://" in _static_url:
+    _static_origin = "{0.scheme}://{0.netloc}".format(urlsplit(_static_url))
+    for _directive in ("script-src", "style-src", "img-src", "font-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(_static_origin)
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"
