@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from localbzz.accounts.mfa import is_enrolled
+from localbzz.accounts.otp import RecoveryCodeDevice, TotpDevice
 from localbzz.events.models import Notification
 from localbzz.privacy import ERASED_NAME, erased_email, register_privacy_handler, row_dict
 
@@ -18,7 +20,9 @@ _USER_FIELDS = ("id", "email", "full_name", "role", "client_id", "team_member_id
 def export_user(email, user):
     if user is None:
         return []
-    return [{k: v for k, v in row_dict(user).items() if k in _USER_FIELDS}]
+    row = {k: v for k, v in row_dict(user).items() if k in _USER_FIELDS}
+    row["two_factor_sign_in"] = is_enrolled(user)
+    return [row]
 
 
 def user_identifiers(email, user):
@@ -36,6 +40,8 @@ def erase_user(email, user, values) -> int:
     user.is_active = False
     user.set_unusable_password()
     user.save()
+    TotpDevice.objects.filter(user=user).delete()  # second factors go with the account
+    RecoveryCodeDevice.objects.filter(user=user).delete()
     return 1
 
 

@@ -251,3 +251,15 @@ def test_the_users_admin_page_downloads_their_personal_data_and_audits_it(admin_
     team.force_login(team_user)
     assert team.get(url).status_code == 302  # to the admin's sign-in: not staff of the admin
     assert AuditEntry.objects.filter(action="privacy.exported").count() == 1
+
+
+def test_the_privacy_export_says_whether_mfa_is_on_and_erasure_removes_the_devices(admin_user):
+    from localbzz.accounts.otp import RecoveryCodeDevice
+    from localbzz.privacy import erase_person, export_person
+
+    enrol(admin_user)
+    mfa.recovery_codes_regenerate(user=admin_user)
+    assert export_person(admin_user.email)["data"]["accounts.user"][0]["two_factor_sign_in"]
+    erase_person(admin_user.email)
+    assert not TotpDevice.objects.filter(user=admin_user).exists()
+    assert not RecoveryCodeDevice.objects.filter(user=admin_user).exists()
