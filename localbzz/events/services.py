@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -25,6 +27,7 @@ from .types import is_client_visible
 logger = logging.getLogger(__name__)
 
 _dispatcher: Callable[[object], None] | None = None
+_muted: ContextVar[bool] = ContextVar("events_muted", default=False)
 
 
 def connect_dispatcher(func: Callable[[object], None]) -> None:
@@ -52,6 +55,17 @@ def create_deliveries(event: Event) -> list[WebhookDelivery]:
     )
 
 
+@contextmanager
+def rehearsal():
+    """Within it ``emit`` records nothing (no event, delivery, audit entry or fan-out): for
+    writes that are rolled back whatever happens, such as a batch import's dry run."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
 def emit(
     event_type: str,
     obj: Model,
@@ -66,6 +80,8 @@ def emit(
     ``transaction.on_commit``, so a rolled-back change publishes nothing, and a periodic
     sweep re-dispatches whatever the queue lost.
     """
+    if _muted.get():  # a rehearsal that is rolled back (a batch import's dry run)
+        return Event(type=event_type, object_type=obj._meta.label_lower, object_id=str(obj.pk))
     actor = actor if getattr(actor, "is_authenticated", False) else None
     client_id = client_id_of(obj)
     client_visible = client_id is not None and is_client_visible(event_type)
