@@ -93,8 +93,19 @@ def test_a_staff_reply_moves_a_new_request_to_working(team_user, client_a, clien
     assert done.status == RequestStatus.DONE
 
 
+@pytest.fixture
+def eager_celery():
+    """Jobs inline, even when REDIS_URL is set (the worker has its own tests)."""
+    from localbzz.celery import app as celery_app
+
+    before = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = before
+
+
 @pytest.mark.django_db
-def test_the_bell_names_the_client_of_an_urgent_request(team_user, client_a):
+def test_the_bell_names_the_client_of_an_urgent_request(team_user, client_a, eager_celery):
     with committed(execute=True):
         portal_request_create(client=client_a, content="Help!", priority="Urgent")
     assert Notification.objects.get(user=team_user).title == "Urgent request from Acme Bakery"
