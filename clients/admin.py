@@ -60,7 +60,9 @@ class ClientAdmin(ServiceAdmin):
     search_fields = ("name", "client_portal_subdomain", "email", "primary_contact_name")
     date_hierarchy = "created_at"
     ordering = ("name",)
-    readonly_fields = ("created_at", "updated_at")
+    # the old image field: shown, not uploaded here any more. A logo is an attachment now,
+    # uploaded on the client's page or through /api/clients/:id/logo, where the checks run.
+    readonly_fields = ("created_at", "updated_at", "logo")
     fieldsets = (
         (None, {"fields": ("name", "status", "client_portal_subdomain", "logo")}),
         ("Contact", {"fields": ("primary_contact_name", "email", "phone")}),

@@ -199,3 +199,10 @@ def test_portal_header_shows_the_logo_to_the_clients_users(client, client_a, cli
     html = client.get(home).content.decode()
     assert f'src="{_logo_url(client_a)}"' in html
     assert client.get(_logo_url(client_a)).status_code == 200
+
+
+def test_the_admin_uploads_no_logo_around_the_checks(client, admin_user, client_a):
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:clients_client_change", args=[client_a.pk]))
+    assert page.status_code == 200
+    assert 'type="file"' not in page.content.decode()  # the old image field is read-only
