@@ -167,3 +167,18 @@ def test_an_id_hidden_from_nobody_but_unknown_creates_with_that_id(admin_user):
     )
     assert import_file(admin_user, "clients", content).status_code == 200
     assert Client.objects.filter(pk="c0ffee00-0000-4000-8000-000000000001").exists()
+
+
+def test_a_dry_run_records_no_event_or_audit_entry_and_the_import_does(admin_user, client_a):
+    from localbzz.audit.models import AuditEntry
+
+    content = csv_bytes(["client_id,title", "acme,One", "acme,Two"])
+    events, entries = Event.objects.count(), AuditEntry.objects.count()
+
+    checked = import_file(admin_user, "deliverables", content, dry_run=True)
+
+    assert checked.json()["totals"]["created"] == 2
+    assert (Event.objects.count(), AuditEntry.objects.count()) == (events, entries)
+    assert import_file(admin_user, "deliverables", content).status_code == 200
+    assert Event.objects.filter(type="deliverable.created").count() == 2
+    assert AuditEntry.objects.count() > entries
