@@ -12,10 +12,10 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('clients', '0003_encrypt_contact'),
-        ('deliverables', '0002_text_limits'),
-        ('portal', '0002_text_limits'),
-        ('shoots', '0002_text_limits'),
+        ('clients', '0001_initial'),
+        ('deliverables', '0001_initial'),
+        ('portal', '0001_initial'),
+        ('shoots', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,9 +6,9 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("deliverables", "0002_text_limits"),
+        ("deliverables", "0001_initial"),
         ("portal", "0002_text_limits"),
-        ("tasks", "0002_text_limits"),
+        ("tasks", "0001_initial"),
     ]
 
     operations = [
