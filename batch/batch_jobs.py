@@ -108,7 +108,9 @@ class _Reporter:
         self.job = job
         self.total = max(job.rows_total, 1)
         self.step = max(1, self.total // STEPS)
-        self.writes = 0 if job.dry_run else 1
+        # Run inside a transaction already (eager Celery in a test or a request), a second
+        # connection could not see the job row: everything is written inline then.
+        self.side = connection.vendor == "postgresql" and not connection.in_atomic_block
 
     def __call__(self, phase: str, done: int) -> None:
         if done % self.step and done != self.total:
@@ -117,7 +119,7 @@ class _Reporter:
         share = done / self.total
         percent = share * 50 if phase == "validating" else 50 + share * 50
         fields = {"phase": phase, "rows_done": done, "progress": min(99, int(percent))}
-        if connection.in_atomic_block and connection.vendor == "postgresql":
+        if self.side and connection.in_atomic_block:
             outcome: list = []
             thread = threading.Thread(target=self._side, args=(fields, outcome))
             thread.start()
