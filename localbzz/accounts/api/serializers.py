@@ -38,6 +38,7 @@ class UserSerializer(ServiceSerializer):
             "role",
             "client",
             "team_member",
+            "time_zone",
             "is_active",
             "last_login",
             "created_at",
@@ -71,6 +72,7 @@ class MeSerializer(serializers.ModelSerializer):
             "client",
             "client_portal_subdomain",
             "team_member",
+            "time_zone",
         ]
         read_only_fields = fields
 

@@ -65,3 +65,14 @@ def test_model_refuses_unknown_zones():
     validate_time_zone("America/New_York")
     with pytest.raises(ValidationError):
         validate_time_zone("Nowhere/Special")
+
+
+def test_api_shows_and_sets_a_users_zone(admin_user, team_user):
+    from localbzz.testing import api_client
+
+    api = api_client(admin_user)
+    url = f"/api/users/{team_user.pk}"
+    assert api.patch(url, {"time_zone": "Europe/Lisbon"}, format="json").status_code == 200
+    assert api.patch(url, {"time_zone": "Atlantis/Deep"}, format="json").status_code == 400
+    me = api_client(User.objects.get(pk=team_user.pk)).get("/api/auth/me").json()
+    assert me["time_zone"] == "Europe/Lisbon"
