@@ -263,3 +263,18 @@ def test_the_privacy_export_says_whether_mfa_is_on_and_erasure_removes_the_devic
     erase_person(admin_user.email)
     assert not TotpDevice.objects.filter(user=admin_user).exists()
     assert not RecoveryCodeDevice.objects.filter(user=admin_user).exists()
+
+
+def test_an_admin_resets_a_users_lost_phone_from_the_admin_and_it_is_audited(admin_user, team_user):
+    enrol(team_user)
+    browser = Client(REMOTE_ADDR=fresh_ip())
+    browser.force_login(admin_user)
+    response = browser.post(
+        "/admin/accounts/user/",
+        {"action": "reset_mfa", "_selected_action": [str(team_user.pk)]},
+    )
+    assert response.status_code == 302
+    assert not TotpDevice.objects.filter(user=team_user).exists()
+    entry = AuditEntry.objects.get(action="mfa.removed", object_id=str(team_user.pk))
+    assert entry.actor_id == str(admin_user.pk)
+    assert entry.detail == {"by_self": False}
