@@ -20,6 +20,8 @@ class ClientPortalRequestSerializer(ServiceSerializer):
 
     related_ids = {"assigned_to_id": (TeamMember, "assigned_to")}  # noqa: RUF012
     staff_only_fields = ("status", "assigned_to_id")
+    #: a client never sees the team's tasks, nor their ids
+    staff_only_read_fields = ("converted_task_id",)
 
     class Meta:
         model = ClientPortalRequest

@@ -68,6 +68,12 @@ def test_convert_into_a_task_keeps_urgency_and_assignee(client, client_a, team_u
     page = client.get(f"/portal/acme/requests/{req.pk}/").content.decode()
     assert 'data-converted="task"' in page
     assert f"/tasks/{task.pk}" not in page  # a client never sees the team's tasks
+    shown = api_client(client_a_user).get(f"/api/portal-requests/{req.pk}").json()
+    assert "converted_task_id" not in shown
+    assert shown["converted_at"] is not None
+    assert api_client(team_user).get(f"/api/portal-requests/{req.pk}").json()[
+        "converted_task_id"
+    ] == str(task.pk)
 
 
 @pytest.mark.django_db
