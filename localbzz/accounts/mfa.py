@@ -146,10 +146,15 @@ def match_code(user, code: str):
     code = (code or "").strip()
     if not code:
         return None
+    # a 6-digit code goes to the app, anything else to the recovery codes (a wrong guess
+    # throttles only the device it was meant for)
+    is_totp = len(normalise_code(code)) == 6
     with transaction.atomic():
         for device in TotpDevice.objects.select_for_update().filter(user=user, confirmed=True):
-            if device.verify_token(code):
+            if is_totp and device.verify_token(code):
                 return device
+        if is_totp:
+            return None
         for device in RecoveryCodeDevice.objects.select_for_update().filter(
             user=user, confirmed=True
         ):
