@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("", include("localbzz.accounts.api.urls")),
     path("", include("clients.api.urls")),
+    path("", include("dashboard.api.urls")),
     path("", include("team.api.urls")),
     path("", include("shoots.api.urls")),
     path("", include("deliverables.api.urls")),
