@@ -88,6 +88,7 @@ MATRIX: dict[tuple[str, str], dict] = {
     ("client-portal-users", "POST"): S(201, 201, 404, 404, 401),
     ("client-plan", "GET"): S(200, 200, 403, 404, 401),
     ("client-plan", "POST"): S(200, 200, 403, 404, 401),
+    ("client-report", "GET"): OWN_READ,
     # team members: admin all, team read, client the people on its own shoots
     ("team-member-list", "GET"): ALL_READ,
     ("team-member-list", "POST"): S(201, 403, 403, 403, 401),
