@@ -39,6 +39,7 @@ from .models import BatchJob, BatchJobStatus
 
 logger = logging.getLogger(__name__)
 
+RUN_JOB = "batch.jobs.run_import"  # the task (jobs.py) that calls run_import_job
 PROGRESS_EVENT = "batch_job.progress"
 STEPS = 20  # progress is reported about this many times per pass
 
@@ -72,19 +73,18 @@ def start_import(*, collection: Collection, request, upload, dry_run: bool) -> R
 
 
 def queue_job(job: BatchJob) -> None:
-    """Queues the job (on the events queue when one is configured): at once under eager
-    Celery (inline, in this transaction), else after commit so the worker finds the row."""
+    """Queues the job by name (on the events queue when one is configured) after commit, so
+    the worker finds the row; under eager Celery (the embedded defaults) it runs here and
+    now, as an eager task would."""
+    if celery_app.conf.task_always_eager:
+        run_import_job(job.pk)
+        return
     options = {"queue": settings.EVENTS_QUEUE} if settings.EVENTS_QUEUE else {}
 
     def send():
-        from .jobs import run_import  # jobs.py imports this module
+        celery_app.signature(RUN_JOB, args=(str(job.pk),)).apply_async(**options)
 
-        run_import.apply_async(args=(str(job.pk),), **options)
-
-    if celery_app.conf.task_always_eager:
-        send()
-    else:
-        transaction.on_commit(send, robust=True)
+    transaction.on_commit(send, robust=True)
 
 
 def _request_for(job: BatchJob) -> Request:
