@@ -118,7 +118,13 @@ MAKE_EVENTS = """
 from clients.models import Client, ClientStatus
 from clients.services import client_set_status
 from localbzz.events.models import WebhookEndpoint
+from localbzz.events import services
+from localbzz.events.delivery import queue_delivery
+from localbzz.events.models import DeliveryStatus, WebhookDelivery
 from localbzz.events.services import webhook_endpoint_create
+# Only the deliveries reach the worker's queue: the rest of each event's dispatch
+# (broadcast, notifications) is not what this figure measures.
+services.connect_dispatcher(lambda event: None)
 WebhookEndpoint.objects.update(is_active=False)
 webhook_endpoint_create(actor=None, url={url!r}, event_types=["client.status_changed"])
 clients = list(Client.objects.order_by("name")[:50])
@@ -131,6 +137,9 @@ while n < {count}:
         nxt = ClientStatus.INACTIVE if c.status != ClientStatus.INACTIVE else ClientStatus.ACTIVE
         client_set_status(client=c, status=nxt)
         n += 1
+pending = WebhookDelivery.objects.filter(endpoint__url={url!r}, status=DeliveryStatus.PENDING)
+for pk, attempts in pending.values_list("pk", "attempts"):
+    queue_delivery(pk, attempts)
 print("made", n)
 """
 
