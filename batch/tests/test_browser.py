@@ -46,8 +46,23 @@ def test_plan_preview_then_apply_on_the_client_page(page, live_server, team_user
     assert Deliverable.objects.count() == 3
 
 
-def test_import_page_check_then_confirm(page, live_server, admin_user, password, tmp_path):
-    _sign_in(page, live_server, admin_user, password, "/clients/")
+def _signed_in_as(page, live_server, user, path):
+    """A session made by the test client's force_login (an admin's second factor passed, as
+    conftest's MFA helper arranges), handed to the browser as its cookie."""
+    from django.conf import settings
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(user)
+    cookie = browser.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    page.goto(f"{live_server.url}{path}")
+
+
+def test_import_page_check_then_confirm(page, live_server, admin_user, tmp_path):
+    _signed_in_as(page, live_server, admin_user, "/clients/")
     page.get_by_role("link", name="Import…").click()
     bad = tmp_path / "bad.csv"
     bad.write_text("name,client_portal_subdomain,status\nA,a,Nope\n")
@@ -67,3 +82,22 @@ def test_import_page_check_then_confirm(page, live_server, admin_user, password,
     from clients.models import Client
 
     assert Client.objects.filter(client_portal_subdomain="browserco").exists()
+
+
+def test_a_large_file_is_checked_and_imported_by_jobs(
+    page, live_server, admin_user, tmp_path, settings, embedded_celery
+):
+    settings.BATCH_INLINE_ROWS = 3
+    _signed_in_as(page, live_server, admin_user, "/batch/clients/import/")
+    big = tmp_path / "big.csv"
+    rows = [f"Job Co {n},jobco{n},Active" for n in range(6)]
+    big.write_text("name,client_portal_subdomain,status\n" + "\n".join(rows) + "\n")
+    page.set_input_files("input[name=file]", str(big))
+    page.get_by_role("button", name="Check file").click()
+    page.wait_for_url("**/batch/clients/import/?job=*")
+    assert "6 rows: 6 to create" in page.content()
+    page.get_by_role("button", name="Confirm import").click()
+    page.wait_for_selector("text=6 created")
+    from clients.models import Client
+
+    assert Client.objects.filter(client_portal_subdomain__startswith="jobco").count() == 6
