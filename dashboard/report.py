@@ -8,7 +8,6 @@ show its answer. A deliverable counts in the period its due date falls in.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -199,6 +198,8 @@ def report_chart(report: dict) -> dict:
                     "x": index * 60 + 8 + position * 11,
                     "y": 100 - height,
                     "height": height,
+                    "label_x": index * 60 + 13 + position * 11,
+                    "label_y": max(round(98 - height, 1), 7),
                 }
             )
         out.append(
@@ -210,7 +211,3 @@ def report_chart(report: dict) -> dict:
             }
         )
     return {"groups": out, "width": max(60 * len(out), 60), "scale": scale, "legend": CHART_BARS}
-
-
-def month_name(period_start: dt.date) -> str:
-    return f"{calendar.month_name[period_start.month]} {period_start.year}"
