@@ -137,7 +137,9 @@ class Shoot(BaseModel):
 
     def __str__(self):
         label = self.title or "Shoot"
-        when = self.shoot_start.strftime("%Y-%m-%d %H:%M") if self.shoot_start else "unscheduled"
+        # in the viewer's zone (the agency's, or the signed-in user's own), never raw UTC
+        start = self.shoot_start
+        when = timezone.localtime(start).strftime("%Y-%m-%d %H:%M") if start else "unscheduled"
         return f"{label} · {when}"
 
     def compute_end(self) -> None:

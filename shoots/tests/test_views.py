@@ -89,7 +89,8 @@ def test_edit_replaces_crew(team, client_a):
 
 
 def test_status_changes_in_one_click(team, client_a):
-    shoot = make_shoot(client_a)
+    # a shoot that has happened (a future one asks first: tests/test_producers_day.py)
+    shoot = make_shoot(client_a, shoot_start=timezone.now() - timedelta(hours=3))
     response = team.post(f"/shoots/{shoot.pk}/status/", {"status": "Completed"})
     assert response.status_code == 302
     shoot.refresh_from_db()

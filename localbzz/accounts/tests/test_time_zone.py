@@ -76,3 +76,12 @@ def test_api_shows_and_sets_a_users_zone(admin_user, team_user):
     assert api.patch(url, {"time_zone": "Atlantis/Deep"}, format="json").status_code == 400
     me = api_client(User.objects.get(pk=team_user.pk)).get("/api/auth/me").json()
     assert me["time_zone"] == "Europe/Lisbon"
+
+
+def test_a_shoots_name_gives_its_time_in_the_active_zone(client_a):
+    import zoneinfo
+
+    shoot = _shoot_at(client_a, 9)
+    assert str(shoot).endswith("09:00")  # the agency's zone in tests: UTC
+    with timezone.override(zoneinfo.ZoneInfo("Asia/Tokyo")):
+        assert str(shoot).endswith("18:00")
