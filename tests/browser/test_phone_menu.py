@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_accessibility import run_axe
+
 pytestmark = pytest.mark.browser
 
 
@@ -30,11 +32,14 @@ def test_phone_menu_opens_and_closes_every_way(page, live_server, team_user, pas
     menu = page.locator("#sidebar")
     button = page.locator(".nav-toggle-btn")
     expect(menu).to_be_hidden()
+    assert page.locator("#global-q").bounding_box()["width"] >= 120, "room to type a search"
 
     button.click()
     expect(menu).to_be_visible()
     assert menu.get_by_role("link", name="Shoots").first.is_visible()
+    assert menu.get_by_role("link", name="Preferences").is_visible()  # not in the top bar here
     assert _on_top(page, ".nav-toggle-btn"), "the open menu covers its own button"
+    assert run_axe(page) == [], "the open menu passes axe (no serious or critical violation)"
     button.click()
     expect(menu).to_be_hidden()
 
