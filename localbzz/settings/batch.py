@@ -24,6 +24,18 @@ RUNSERVER_CHILD = env.bool("RUN_MAIN", default=False)  # noqa: F405
 
 # Reminders: a portal request still New this many hours after it arrived reminds the staff.
 REQUEST_FIRST_RESPONSE_HOURS = env.int("REQUEST_FIRST_RESPONSE_HOURS", default=4)  # noqa: F405
+# Request SLAs (dashboard/sla.py): hours to the first staff answer and to Done, by priority;
+# 0 starts no clock. A scheduled check notifies the staff of each breach once.
+REQUEST_SLA_HOURS = {
+    "Urgent": {
+        "first_response": env.int("REQUEST_SLA_URGENT_RESPONSE_HOURS", default=2),  # noqa: F405
+        "resolution": env.int("REQUEST_SLA_URGENT_RESOLUTION_HOURS", default=24),  # noqa: F405
+    },
+    "Normal": {
+        "first_response": env.int("REQUEST_SLA_NORMAL_RESPONSE_HOURS", default=0),  # noqa: F405
+        "resolution": env.int("REQUEST_SLA_NORMAL_RESOLUTION_HOURS", default=0),  # noqa: F405
+    },
+}
 # The monthly planner job applies next month's cadence plan of every Monthly / Quarterly
 # active client only when this is on (the plan is always there to preview and apply by hand).
 PLANNER_AUTO_APPLY = env.bool("PLANNER_AUTO_APPLY", default=False)  # noqa: F405
@@ -32,6 +44,10 @@ CLEANUP_PHONE_REGION = env.str("CLEANUP_PHONE_REGION", default="US")  # noqa: F4
 # Housekeeping deletes sign-in lockout records older than this.
 HOUSEKEEPING_LOCKOUT_DAYS = env.int("HOUSEKEEPING_LOCKOUT_DAYS", default=30)  # noqa: F405
 
+CELERY_BEAT_SCHEDULE["dashboard-request-slas"] = {  # noqa: F405
+    "task": "dashboard.jobs.check_request_slas",
+    "schedule": crontab(minute="*/15"),
+}
 CELERY_BEAT_SCHEDULE["batch-reminders"] = {  # noqa: F405
     "task": "batch.jobs.send_reminders",
     "schedule": crontab(minute=0, hour=7),
