@@ -1,7 +1,7 @@
 """Calendar feeds: secret iCal (ICS) URLs of shoots and due dates, revocable and rotatable.
 
-The token is shown once (on create and rotate); the database keeps only its keyed hash
-(``localbzz.crypto.keyed_hash``) and a short prefix to tell feeds apart.
+A feed is found by its token's keyed hash (``localbzz.crypto.keyed_hash``); the token itself
+is kept encrypted (``FIELD_ENCRYPTION_KEYS``) so its owner's list can show the URL again.
 """
 
 from django.conf import settings
@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from localbzz.accounts.permissions import VisibleQuerySet
+from localbzz.crypto import EncryptedTextField
 from localbzz.db import BaseModel, choice_field, choices_constraint
 
 
@@ -40,6 +41,8 @@ class CalendarFeed(BaseModel):
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     token_prefix = models.CharField(max_length=8, editable=False)
+    #: the secret itself, encrypted at rest: only its owner is shown the URL (API list)
+    token = EncryptedTextField(editable=False, blank=True, default="")
     revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_fetched_at = models.DateTimeField(null=True, blank=True, editable=False)
 

@@ -34,6 +34,7 @@ def _set_token(feed: CalendarFeed) -> str:
     token = _new_token()
     feed.token_hash = keyed_hash(token)
     feed.token_prefix = token[:8]
+    feed.token = token
     return token
 
 
@@ -63,12 +64,12 @@ def _check_scope(actor, scope: str, client: Client | None) -> Client | None:
 @transaction.atomic
 def calendar_feed_create(*, actor, scope: str, client: Client | None = None):
     """A new feed of ``actor``'s in ``scope``; returns ``(feed, token)`` (the token is
-    shown this once: only its keyed hash is stored)."""
+    found by its keyed hash and kept encrypted)."""
     if role_of(actor) is None:
         raise ValidationError("Sign in to make a calendar feed.")
     feed = CalendarFeed(user=actor, scope=scope, client=_check_scope(actor, scope, client))
     token = _set_token(feed)
-    feed.full_clean(exclude=["token_hash", "token_prefix"])
+    feed.full_clean(exclude=["token_hash", "token_prefix", "token"])
     feed.save()
     emit("calendar_feed.created", feed, actor=actor)
     return feed, token
@@ -79,7 +80,7 @@ def calendar_feed_rotate(*, feed: CalendarFeed, actor) -> str:
     """Replaces the feed's token (the old URL answers 404 from now on); returns the new one."""
     old_prefix = feed.token_prefix
     token = _set_token(feed)
-    feed.save(update_fields=["token_hash", "token_prefix", "updated_at"])
+    feed.save(update_fields=["token_hash", "token_prefix", "token", "updated_at"])
     emit(
         "calendar_feed.rotated",
         feed,

@@ -33,8 +33,9 @@ class CalendarFeedViewSet(
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        feed, token = services.calendar_feed_create(actor=request.user, **serializer.service_data())
-        feed.feed_url = services.feed_url(token)
+        feed, _token = services.calendar_feed_create(
+            actor=request.user, **serializer.service_data()
+        )
         data = self.get_serializer(feed).data
         return Response(
             data, status=status.HTTP_201_CREATED, headers=self.get_success_headers(data)
@@ -48,6 +49,5 @@ class CalendarFeedViewSet(
     def rotate(self, request, pk=None):
         """A new secret URL for the feed; the old one answers 404 from now on."""
         feed = self.get_object()
-        token = services.calendar_feed_rotate(feed=feed, actor=request.user)
-        feed.feed_url = services.feed_url(token)
+        services.calendar_feed_rotate(feed=feed, actor=request.user)
         return Response(self.get_serializer(feed).data)

@@ -6,6 +6,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -126,7 +127,9 @@ def test_bad_scopes_are_refused_with_400(request, client_b, who, body):
 
 
 @pytest.mark.django_db
-def test_token_is_stored_hashed_and_only_shown_once(team_user):
+def test_token_is_found_by_its_hash_kept_encrypted_and_shown_to_its_owner_only(
+    team_user, admin_user
+):
     api = api_client(team_user)
     created = api.post(FEEDS, {"scope": "me"}, format="json").json()
     token = _path(created["url"]).rsplit("/", 1)[1].removesuffix(".ics")
@@ -136,8 +139,14 @@ def test_token_is_stored_hashed_and_only_shown_once(team_user):
     assert token.startswith(feed.token_prefix)
     listed = api.get(FEEDS).json()["results"]
     assert [row["id"] for row in listed] == [created["id"]]
-    assert listed[0]["url"] is None
+    assert listed[0]["url"] == created["url"]  # the owner's list shows the URL again
     assert listed[0]["token_prefix"] == feed.token_prefix
+    with connection.cursor() as cursor:  # encrypted at rest
+        cursor.execute("SELECT token FROM calendars_calendarfeed")
+        (stored,) = cursor.fetchone()
+    assert stored
+    assert token not in stored
+    assert api_client(admin_user).get(FEEDS).json()["results"] == []  # only one's own
     events = Event.objects.filter(type="calendar_feed.created")
     assert events.count() == 1
     assert token not in str(events.get().data)
