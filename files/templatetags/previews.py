@@ -43,5 +43,6 @@ def file_preview(context, deliverable, heading: str = "Preview"):
         "deliverable": deliverable,
         "heading": heading,
         "versions": len(files),
+        "request": context["request"],
         **preview_of(deliverable, files),
     }

@@ -199,6 +199,15 @@
     rows[rows.length - 1].parentNode.insertBefore(button, fieldset.querySelector(".help"));
   }
 
+  // --- the preview follows the files: a re-rendered files section refreshes it too ----------
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var t = e.target;
+    if (!t || !t.matches || !t.matches("section.attachments") || !window.htmx) return;
+    document.querySelectorAll("section.preview[data-live-types]").forEach(function (el) {
+      window.htmx.trigger(el, "live-refresh");
+    });
+  });
+
   function enhance(root) {
     root.querySelectorAll("select[multiple][data-searchable]").forEach(enhanceMultiSelect);
     root.querySelectorAll("select[data-depends-on]").forEach(wireDependent);

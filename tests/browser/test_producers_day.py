@@ -17,6 +17,7 @@ from deliverables.tests.factories import make_deliverable
 from files.tests.factories import make_attachment
 from files.thumbnails import generate_thumbnail
 from localbzz.accounts.models import User
+from localbzz.events.tests.conftest import eager_celery  # noqa: F401 - the fixture
 from shoots.models import Shoot
 from shoots.tests.factories import make_shoot
 from tasks.models import Task
@@ -328,3 +329,28 @@ def test_demo_pictures_stay_small():
     sizes = {p.name: p.stat().st_size for p in PICTURES.iterdir() if p.suffix != ".py"}
     assert set(sizes) == {"cafe.jpg", "bakery.jpg", "salon.jpg", "gym.jpg", "reel.webm"}
     assert max(sizes.values()) < 20_000
+
+
+DROP = """([b64, name, type]) => {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([bytes], name, { type }));
+  return transfer;
+}"""
+
+
+@pytest.mark.usefixtures("eager_celery")
+def test_the_preview_follows_a_new_upload(pg, live_server, team_user, password, client_a):
+    import base64
+
+    d = make_deliverable(client_a, title="Fresh photo", deliverable_type="Photo")
+    _sign_in(pg, live_server, team_user, password)
+    pg.goto(f"{live_server.url}/deliverables/{d.pk}/")
+    assert pg.locator("[data-no-preview]").is_visible()
+    data = base64.b64encode((PICTURES / "gym.jpg").read_bytes()).decode()
+    transfer = pg.evaluate_handle(DROP, [data, "gym.jpg", "image/jpeg"])
+    zone = pg.locator(".dropzone")
+    zone.dispatch_event("dragover", {"dataTransfer": transfer})
+    zone.dispatch_event("drop", {"dataTransfer": transfer})
+    pg.locator(".preview img.preview-media").wait_for(timeout=30_000)  # live, no reload
+    assert pg.locator(".preview [data-version]").inner_text() == "Version 1"
