@@ -197,9 +197,12 @@ def _met(value, target: str) -> str:
     if not isinstance(value, int | float):
         return "-"
     op, _, bound = target.partition(" ")
-    ops = {"<": value < float(bound or 0), "<=": value <= float(bound or 0)}
-    ops.update({">": value > float(bound or 0), ">=": value >= float(bound or 0)})
-    return "yes" if ops.get(op) else "NO"
+    try:
+        limit = float(bound)
+    except ValueError:
+        return "-"  # a note such as "(total)", not a bound
+    ops = {"<": value < limit, "<=": value <= limit, ">": value > limit, ">=": value >= limit}
+    return ("yes" if ops[op] else "NO") if op in ops else "-"
 
 
 def write_figures(ctx: BenchContext, path: Path) -> None:
