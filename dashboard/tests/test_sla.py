@@ -62,16 +62,16 @@ def test_the_check_notifies_every_breach_once(client_a, admin_user, team_user, c
     _aged(late, 3)  # first response late (2 h), resolution not yet (24 h)
     make_portal_request(client_a, priority="Urgent")  # in time
     _aged(make_portal_request(client_a, priority="Normal"), 30)  # no clock
-    assert check_request_slas() == 1
+    assert check_request_slas() == {"notified": 1}
     rows = Notification.objects.filter(kind=NotificationKind.SLA_BREACHED)
     assert {n.user_id for n in rows} == {admin_user.pk, team_user.pk}
     note = rows.first()
     assert note.title == "SLA breached: first response of an urgent request"
     assert "Acme Bakery: Oven reel fix" in note.body
     assert note.url == f"/requests/{late.pk}/"
-    assert check_request_slas() == 0  # once
+    assert check_request_slas() == {"notified": 0}  # once
     _aged(late, 25)
-    assert check_request_slas() == 1  # now the resolution too
+    assert check_request_slas() == {"notified": 1}  # now the resolution too
     assert Notification.objects.filter(kind=NotificationKind.SLA_BREACHED).count() == 4
 
 
