@@ -1,13 +1,20 @@
 """Top-level routes: admin, API, staff dashboard, client portal (path form), docs."""
 
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+
+def favicon(request):
+    """Pages without an icon link (Django admin) and browsers that ask anyway. The hashed
+    name is looked up per request: at import time the manifest may not exist yet
+    (``check --deploy`` on a fresh checkout, before ``collectstatic``)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
 
 urlpatterns = [
-    # pages without an icon link (Django admin) and browsers that ask anyway
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("api/", include("localbzz.api.urls")),
     path("accounts/", include("localbzz.accounts.urls")),
