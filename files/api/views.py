@@ -26,6 +26,7 @@ from files.sniffing import INLINE_TYPES, UploadRejected
 from files.uploads import AttachmentUploadHandler, body_limit
 from localbzz.api.base import PolicyViewSet
 from localbzz.api.errors import PayloadTooLarge
+from localbzz.audit.trail import record_read
 
 from .serializers import AttachmentSerializer, AttachmentUploadSerializer
 
@@ -144,6 +145,8 @@ class AttachmentViewSet(PolicyViewSet, mixins.RetrieveModelMixin, mixins.Destroy
     def download(self, request, pk=None):
         """The bytes, as a download (``Content-Disposition: attachment``)."""
         attachment = self.get_object()
+        record_read("attachment.downloaded", request=request, object_type="files.attachment",
+                    object_id=attachment.pk, detail={"name": attachment.name})  # fmt: skip
         return serve(
             request, attachment.key, attachment.name, attachment.content_type, inline=False
         )
