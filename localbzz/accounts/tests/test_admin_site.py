@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from batch.models import BatchJob, CleanupReport
 from calendars.services import calendar_feed_create
 from clients.tests.factories import make_client
 from comments.services import comment_create
@@ -68,6 +69,8 @@ def make_world(admin_user):
     Group.objects.get_or_create(name="Editors")
     _make_event_rows(admin_user, client)
     _make_security_rows(admin_user)
+    BatchJob.objects.create(collection="clients", user=admin_user, file_name="clients.csv")
+    CleanupReport.objects.create(counts={"phone_format": 1})
     UsageDaily.objects.get_or_create(
         day=timezone.now().date(),
         dimension="route",
