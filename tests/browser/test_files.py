@@ -75,7 +75,7 @@ def test_client_downloads_its_deliverables_file_on_the_portal(
     assert page.locator(".attachment-name", has_text="final-cut.pdf").is_visible()
     assert page.locator(".dropzone").count() == 0  # a client uploads to requests only
     with page.expect_download() as info:
-        page.get_by_role("link", name="Download").click()
+        page.get_by_role("link", name="Download", exact=True).click()
     download = info.value
     assert download.suggested_filename == "final-cut.pdf"
     with open(download.path(), "rb") as fh:
