@@ -8,7 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.defaultfilters import pluralize
 
 from deliverables.filtersets import DeliverableFilterSet
@@ -175,6 +175,9 @@ class RequestListView(PortalView):
                 with_files = f" with {sent} file{pluralize(sent)}" if sent else ""
                 kind = created.request_type.lower()
                 messages.success(request, f"Thanks! Your {kind} is in{with_files}.")
+                if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+                    # the form's upload script: it opens the page (and shows the message)
+                    return JsonResponse({"location": self.url("request", pk=created.pk)})
                 return HttpResponseRedirect(self.url("request", pk=created.pk))
         return self.render(self.context(form), status=400)
 
