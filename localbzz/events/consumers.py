@@ -135,6 +135,10 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         await self._join(user, groups)
         await self.send_json({"type": "authenticated"})
 
+    async def notifications_changed(self, message):
+        """This person's notifications changed: the page refreshes its bell."""
+        await self.send_json({"type": "notifications"})
+
     async def event_message(self, message):
         # A user deactivated (or whose role changed) while connected stops hearing events:
         # the account is re-read at most every LIVE_RECHECK_SECONDS.

@@ -49,13 +49,18 @@ def groups_for(event: Event) -> list[str]:
     return [STAFF_GROUP, *(client_group(client_id) for client_id in audience)]
 
 
+def user_group(user_id) -> str:
+    """A person's own group: told when their notifications change (``ping_bells``)."""
+    return f"user-{user_id}"
+
+
 def groups_for_user(user) -> list[str]:
     """The live groups a signed-in user joins (none for anonymous or inactive users)."""
     role = role_of(user)
     if role in ("admin", "team"):
-        return [STAFF_GROUP]
+        return [STAFF_GROUP, user_group(user.pk)]
     if role == "client" and user.client_id:
-        return [client_group(user.client_id)]
+        return [client_group(user.client_id), user_group(user.pk)]
     return []
 
 
@@ -119,12 +124,24 @@ def broadcast(event: Event) -> None:
     The envelope goes once as JSON text too, so each listener forwards it without encoding
     it again (``LiveConsumer.event_message``).
     """
+    envelope = event.envelope()
+    message = {"type": "event.message", "event": envelope, "text": json.dumps(envelope)}
+    _send(groups_for(event), message)
+
+
+def ping_bells(user_ids) -> None:
+    """Tells the open pages of people just notified to refresh their bell: notifications
+    are made after the broadcast (``complete_dispatch``), so the bell's own refresh after
+    the live message may come too early."""
+    groups = [user_group(user_id) for user_id in dict.fromkeys(user_ids)]
+    if groups:
+        _send(groups, {"type": "notifications.changed"})
+
+
+def _send(groups: list[str], message: dict) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
-    envelope = event.envelope()
-    message = {"type": "event.message", "event": envelope, "text": json.dumps(envelope)}
-    groups = groups_for(event)
 
     async def send_all():
         for group in groups:
@@ -176,10 +193,15 @@ def complete_dispatch(event_id, broadcast_ok: bool = True) -> None:
         return
     ok = broadcast_ok
     try:
-        notify_for_event(event)
+        notified = notify_for_event(event)
     except Exception:
+        notified = []
         ok = False
         logger.exception("Could not create the notifications of event %s", event_id)
+    try:
+        ping_bells([notification.user_id for notification in notified])
+    except Exception:  # a hint: the next live message or page load shows them anyway
+        logger.exception("Could not ping the bells of event %s", event_id)
     try:
         pending = WebhookDelivery.objects.filter(
             event=event, status=DeliveryStatus.PENDING

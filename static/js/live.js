@@ -194,6 +194,11 @@
       } catch (e) {
         return;
       }
+      if (data && data.type === "notifications") {
+        // my notifications changed (they follow the live message): refresh the bell
+        if (!bellTimer) bellTimer = setTimeout(refreshBells, 50);
+        return;
+      }
       handle(data);
     });
     socket.addEventListener("close", function () {

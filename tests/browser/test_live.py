@@ -20,6 +20,7 @@ from django.utils import timezone
 from conftest import screenshot
 from localbzz.asgi import application, django_asgi_app
 from shoots.tests.factories import make_shoot
+from tests.services.conftest import events_jobs  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.browser
 
@@ -99,6 +100,7 @@ def test_change_in_one_page_appears_in_the_other_without_reload(
         watcher_ctx.close()
 
 
+@pytest.mark.usefixtures("events_jobs")
 def test_urgent_portal_request_reaches_staff_inbox_and_bell_without_reload(
     browser, asgi_server, team_user, client_a, client_a_user
 ):

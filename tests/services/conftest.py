@@ -127,3 +127,20 @@ def worker_factory(events_queue, tmp_path):
 def receiver():
     with Receiver() as r:
         yield r
+
+
+@pytest.fixture
+def events_jobs(settings, transactional_db, tmp_path):
+    """The events' jobs (notifications follow the live broadcast as a job) run somewhere:
+    inline where Celery is eager (the embedded defaults), else in a real worker of this
+    test's own queue (the services stage), as in production."""
+    if celery_app.conf.task_always_eager:
+        yield None
+        return
+    queue = f"events-test-{uuid.uuid4().hex[:10]}"
+    settings.EVENTS_QUEUE = queue
+    worker = Worker(tmp_path, queue).start()
+    try:
+        yield worker
+    finally:
+        worker.stop()

@@ -286,3 +286,44 @@ def test_a_token_in_the_query_string_is_refused_even_when_valid(isolated_layer, 
         return (await _ws(f"/ws/live/?token={token}").connect())[0]
 
     assert run_async(scenario) is False
+
+
+async def _until_bell(comm, tries=200, timeout=5.0) -> bool:
+    """Reads messages until the bell's ``{"type": "notifications"}`` (True) or silence."""
+    for _ in range(tries):
+        if await comm.receive_nothing(timeout=timeout):
+            return False
+        if await comm.receive_json_from(timeout=timeout) == {"type": "notifications"}:
+            return True
+    return False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_notified_person_hears_that_their_bell_changed_and_no_one_else(
+    events_jobs, admin_user, team_user
+):
+    """Notifications are made after the live broadcast (``complete_dispatch``), so the
+    person notified gets a ``notifications`` message of their own to refresh the bell.
+
+    The layer is the configured one, unprefixed: the worker process must reach the same
+    groups (a person's own group is unique, other processes' staff events are read past)."""
+    tokens = {
+        "team": str(AccessToken.for_user(team_user)),
+        "admin": str(AccessToken.for_user(admin_user)),
+    }
+
+    def assign():
+        task_create(name="Colour grade", actor=admin_user, assignees=[team_user.team_member])
+
+    async def scenario():
+        comms = {name: _ws_bearer(token) for name, token in tokens.items()}
+        for comm in comms.values():
+            connected, _ = await comm.connect()
+            assert connected
+        await database_sync_to_async(assign)()
+        heard = {name: await _until_bell(comm, timeout=3.0) for name, comm in comms.items()}
+        for comm in comms.values():
+            await comm.disconnect()
+        return heard
+
+    assert run_async(scenario) == {"team": True, "admin": False}
