@@ -96,6 +96,7 @@ def run(ctx) -> None:
                 "target": "ok" if ratio >= TARGET else f"below {TARGET}",
             }
         )
+    ctx.figure("api_list_ratio_min", min(row["ratio"] for row in rows), "ratio", ">= 0.85")
     ctx.report(
         f"REST API vs plain Django view (wrk, {CONNECTIONS} connections, median of {ROUNDS} "
         f"alternating {DURATION} s rounds)",
