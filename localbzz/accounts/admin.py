@@ -149,6 +149,19 @@ class UserAdmin(DjangoUserAdmin):
         self.message_user(request, f"Two-factor sign-in reset for {queryset.count()} user(s).")
         return None
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """Changing someone's e-mail (their sign-in name) asks for a recent proof first, as
+        changing a password does."""
+        if request.method == "POST" and object_id:
+            current = User.objects.filter(pk=object_id).values_list("email", flat=True).first()
+            posted = request.POST.get("email")
+            changed = current is not None and posted is not None
+            if changed and posted.strip().lower() != current.lower():
+                asked = confirm_redirect(request)
+                if asked is not None:
+                    return asked
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
     @transaction.atomic
     def user_change_password(self, request, id, form_url=""):
         asked = confirm_redirect(request)

@@ -94,3 +94,16 @@ def test_a_code_also_confirms_and_a_wrong_secret_counts_as_a_failed_sign_in(admi
     assert AuditEntry.objects.filter(action="auth.sign_in_failed").count() == 1
     ok = browser.post("/accounts/confirm/", {"secret": current_code(device), "next": "/"})
     assert ok["Location"] == "/"
+
+
+def test_changing_a_users_e_mail_in_the_admin_asks_again(admin_user, team_user):
+    browser = stale_admin(admin_user)
+    page = f"/admin/accounts/user/{team_user.pk}/change/"
+    asked = browser.post(page, {"email": "someone.else@localbzz.test"}, HTTP_REFERER=page)
+    assert asked.status_code == 302
+    assert asked["Location"].startswith(CONFIRM)
+    team_user.refresh_from_db()
+    assert team_user.email != "someone.else@localbzz.test"
+    # the same e-mail (any other field) is not asked about
+    same = browser.post(page, {"email": team_user.email.upper()}, HTTP_REFERER=page)
+    assert not same.get("Location", "").startswith(CONFIRM)
