@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from deliverables.tests.factories import make_deliverable
-from files.cleanup import find_orphans, remove_orphans
+from files.cleanup import find_orphans, remove_orphans, stored_objects
 from files.storage import new_key, put, storage
 from files.tests.factories import make_attachment
 from files.thumbnails import generate_thumbnail
@@ -16,9 +16,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_orphans_are_reported_and_removed_and_known_files_kept(client_a, settings, tmp_path):
-    # a media folder of its own: other tests' files would crowd the report's first 100 keys
-    settings.MEDIA_ROOT = str(tmp_path)
-    assert storage().path("x").startswith(str(tmp_path))
+    # a storage of its own (a fresh in-memory one, or a folder of its own): other tests' files
+    # would crowd the report's first 100 keys
+    backend = settings.STORAGES["default"]["BACKEND"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": backend, "OPTIONS": {"location": str(tmp_path)}},
+    }
+    assert stored_objects("attachments") == []
     attachment = make_attachment(make_deliverable(client_a))
     generate_thumbnail(attachment.pk)
     attachment.refresh_from_db()
